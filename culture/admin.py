@@ -1,0 +1,19 @@
+"""Admin for cultural highlights."""
+
+from django.contrib import admin
+
+from culture.models import Highlight
+
+
+@admin.register(Highlight)
+class HighlightAdmin(admin.ModelAdmin):
+    list_display = ["name_en", "kind", "year", "position", "profile"]
+    list_filter = ["profile", "kind"]
+    search_fields = ["name_en", "name_fr"]
+    list_select_related = ["profile__partner"]
+    ordering = ["profile", "kind", "position"]
+    fieldsets = [
+        (None, {"fields": ["profile", "kind", "position", "year"]}),
+        (None, {"fields": [("name_en", "name_fr"), ("description_en", "description_fr")]}),
+        (None, {"fields": ["image", ("image_alt_en", "image_alt_fr")]}),
+    ]

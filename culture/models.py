@@ -1,0 +1,74 @@
+"""Cultural highlights of the relationship: artists, exhibitions, books, commemorations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from culture.validators import validate_image_upload
+from relations.models import OrderedProfileItem, Profile
+from relations.validators import (
+    translation_gaps,
+    validate_not_future_year,
+    validate_plausible_year,
+)
+
+
+class Highlight(OrderedProfileItem):
+    """One cultural highlight; the page groups highlights of a kind into one sentence."""
+
+    class Kind(models.TextChoices):
+        PERFORMANCE = "performance", _("Performers and companies with successful shows")
+        EXHIBITION = "exhibition", _("Artists who attended openings of their exhibits")
+        AUDIENCE = "audience", _("Musicians with dedicated audiences")
+        COMMEMORATION = "commemoration", _("Commemorations")
+        TRANSLATED_AUTHOR = "translated_author", _("Authors translated into the partner's language")
+        PUBLICATION = "publication", _("Publications")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="highlights")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name_en = models.CharField(
+        _("name (English)"), max_length=200, help_text=_("e.g. Cirque du Soleil")
+    )
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    description_en = models.CharField(
+        _("description (English)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For publications: e.g. a most comprehensive anthology of French-Canadian poetry"
+        ),
+    )
+    description_fr = models.CharField(_("description (French)"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[validate_plausible_year, validate_not_future_year],
+        help_text=_("Required for commemorations and publications."),
+    )
+    image = models.ImageField(
+        _("image"), upload_to="highlights/", blank=True, validators=[validate_image_upload]
+    )
+    image_alt_en = models.CharField(_("image description (English)"), max_length=250, blank=True)
+    image_alt_fr = models.CharField(_("image description (French)"), max_length=250, blank=True)
+
+    NATURAL_KEY = ("profile__slug", "kind", "name_en")
+
+    class Meta(OrderedProfileItem.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "kind", "name_en"], name="unique_highlight")
+        ]
+
+    def __str__(self):
+        return self.name_en
+
+    def clean(self):
+        errors = translation_gaps(self, ["description"])
+        if self.image:
+            for field in ("image_alt_en", "image_alt_fr"):
+                if not getattr(self, field).strip():
+                    errors[field] = _("Describe the image for readers who cannot see it.")
+        if self.kind in {self.Kind.COMMEMORATION, self.Kind.PUBLICATION} and not self.year:
+            errors["year"] = _("Give the year: the page says when it happened.")
+        if errors:
+            raise ValidationError(errors)

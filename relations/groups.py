@@ -1,0 +1,31 @@
+"""The editor and publisher groups, set up by data migrations of each app.
+
+Editors maintain the working copy; publishers may also publish revisions. Each app grants
+its own models' permissions, so relations never needs to know about trade or culture.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+EDITORS = "Editors"
+PUBLISHERS = "Publishers"
+EDITING_ACTIONS = ("add", "change", "delete", "view")
+
+
+def grant_app_permissions(apps, schema_editor, app_label: str, extra_codenames=()) -> None:
+    """Give both groups every editing permission of the app's models (used in migrations)."""
+    # Permissions are normally created after migrate finishes; create them now to grant them.
+    # The historical app config is a stub that create_permissions would skip without this.
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    model_names = [model._meta.model_name for model in apps.get_app_config(app_label).get_models()]
+    codenames = [f"{action}_{name}" for name in model_names for action in EDITING_ACTIONS]
+    permissions = list(
+        Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    )
+    for name in (EDITORS, PUBLISHERS):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions)

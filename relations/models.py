@@ -1,0 +1,383 @@
+"""The working copy of each bilateral relations profile.
+
+Every public text has an English (`_en`) and a French (`_fr`) field. Editors change these rows;
+readers never see them directly: the page is rendered from a snapshot built from them.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from relations.validators import (
+    translation_gaps,
+    validate_not_future_year,
+    validate_plausible_year,
+)
+
+
+def bilingual(obj, field: str) -> dict[str, str]:
+    """The English and French values of a translated field, as a snapshot stores them."""
+    return {"en": getattr(obj, f"{field}_en"), "fr": getattr(obj, f"{field}_fr")}
+
+
+class NaturalKeyQuerySet(models.QuerySet):
+    """Finds rows by the natural key their model declares, for fixtures and spreadsheets."""
+
+    def get_by_natural_key(self, *values):
+        return self.get(**dict(zip(self.model.NATURAL_KEY, values, strict=True)))
+
+
+class NaturalKeyModel(models.Model):
+    """A model addressed by NATURAL_KEY, a tuple of field paths such as "profile__slug".
+
+    Fixtures and re-imports find existing rows through it, so loading twice changes nothing.
+    """
+
+    NATURAL_KEY: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return tuple(follow_path(self, path) for path in self.NATURAL_KEY)
+
+
+def follow_path(obj, path: str):
+    for attribute in path.split("__"):
+        if obj is None:
+            return None
+        obj = getattr(obj, attribute)
+    return obj
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+
+
+class CountryQuerySet(NaturalKeyQuerySet):
+    def home(self):
+        return self.get(code=settings.HOME_COUNTRY_CODE)
+
+
+class Country(NaturalKeyModel):
+    """A country, named the way each language needs it in a sentence."""
+
+    class FrenchGender(models.TextChoices):
+        FEMININE = "f", _("feminine (la Russie, en Russie)")
+        MASCULINE = "m", _("masculine (le Canada, au Canada)")
+        PLURAL = "p", _("plural (les États-Unis, aux États-Unis)")
+
+    code = models.CharField(
+        _("ISO code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2, e.g. RU.")
+    )
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100, help_text=_("Without article."))
+    formal_name_en = models.CharField(
+        _("formal name (English)"), max_length=150, help_text=_("e.g. the Russian Federation")
+    )
+    formal_name_fr = models.CharField(
+        _("formal name (French)"), max_length=150, help_text=_("e.g. la Fédération de Russie")
+    )
+    french_gender = models.CharField(
+        _("French gender"),
+        max_length=1,
+        choices=FrenchGender.choices,
+        help_text=_("Decides the French article and prepositions used before the name."),
+    )
+    adjective_en = models.CharField(_("adjective (English)"), max_length=60)
+    adjective_fr = models.CharField(
+        _("adjective (French)"),
+        max_length=60,
+        help_text=_("Masculine plural, as in « représentants canadiens »."),
+    )
+    adjective_feminine_fr = models.CharField(
+        _("feminine adjective (French)"),
+        max_length=60,
+        help_text=_("Feminine plural, as in « exportations canadiennes »."),
+    )
+    language_en = models.CharField(
+        _("main language (English)"), max_length=60, blank=True, help_text=_("e.g. Russian")
+    )
+    language_fr = models.CharField(
+        _("main language (French)"), max_length=60, blank=True, help_text=_("e.g. russe")
+    )
+
+    objects = CountryQuerySet.as_manager()
+    NATURAL_KEY = ("code",)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name_en
+
+
+class ProfileQuerySet(NaturalKeyQuerySet):
+    def with_partner(self):
+        return self.select_related("partner")
+
+
+class Profile(NaturalKeyModel):
+    """The working copy of one partner country's page."""
+
+    partner = models.OneToOneField(
+        Country, on_delete=models.PROTECT, related_name="profile", verbose_name=_("partner country")
+    )
+    slug = models.SlugField(
+        unique=True, help_text=_("The page's address, e.g. russia for /en/relations/russia/.")
+    )
+    relations_established_year = models.PositiveSmallIntegerField(
+        _("diplomatic relations established in"),
+        validators=[validate_plausible_year, validate_not_future_year],
+    )
+    as_of = models.DateField(
+        _("as of"),
+        help_text=_("The month this text describes; the page shows it as e.g. “August 2012”."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
+    NATURAL_KEY = ("slug",)
+
+    class Meta:
+        ordering = ["partner__name_en"]
+
+    def __str__(self):
+        return str(self.partner)
+
+
+class ProfileItemQuerySet(NaturalKeyQuerySet):
+    def for_profile(self, profile):
+        return self.filter(profile=profile)
+
+
+class OrderedProfileItem(NaturalKeyModel):
+    """A row of a profile's ordered list; `position` is the order editors give it."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ProfileItemQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class ConsultationTopic(OrderedProfileItem):
+    """A subject of the regular senior official consultations."""
+
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="consultation_topics"
+    )
+    name_en = models.CharField(_("topic (English)"), max_length=120, help_text=_("e.g. the Arctic"))
+    name_fr = models.CharField(_("topic (French)"), max_length=120, help_text=_("e.g. l'Arctique"))
+
+    NATURAL_KEY = ("profile__slug", "name_en")
+
+    class Meta(OrderedProfileItem.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "name_en"], name="unique_topic_per_profile")
+        ]
+
+    def __str__(self):
+        return self.name_en
+
+
+class MultilateralForum(OrderedProfileItem):
+    """A multilateral forum in which both countries cooperate."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="fora")
+    name_en = models.CharField(_("forum (English)"), max_length=120, help_text=_("e.g. UN"))
+    name_fr = models.CharField(_("forum (French)"), max_length=120, help_text=_("e.g. l'ONU"))
+
+    NATURAL_KEY = ("profile__slug", "name_en")
+
+    class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("multilateral forum")
+        verbose_name_plural = _("multilateral fora")
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "name_en"], name="unique_forum_per_profile")
+        ]
+
+    def __str__(self):
+        return self.name_en
+
+
+class Section(OrderedProfileItem):
+    """A part of the page: a heading, the computed facts of its kind, and editor prose."""
+
+    class Kind(models.TextChoices):
+        POLITICAL = "political", _("Political relations (anniversary, consultations, fora)")
+        PROSE = "prose", _("Prose only")
+        TRADE = "trade", _("Trade (figures, rank, key commodities, trade missions)")
+        CULTURE = "culture", _("Culture (highlights)")
+        MEETINGS = "meetings", _("High-level meetings")
+        REPRESENTATION = "representation", _("Diplomatic representation")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PROSE)
+    key = models.SlugField(
+        _("key"), max_length=50, help_text=_("A short name that spreadsheets and links use.")
+    )
+    heading_en = models.CharField(_("heading (English)"), max_length=150)
+    heading_fr = models.CharField(_("heading (French)"), max_length=150)
+    body_en = models.TextField(
+        _("prose (English)"),
+        blank=True,
+        help_text=_(
+            "Paragraphs separated by a blank line; **bold**, *italic* and [links](https://…) "
+            "are kept, any other HTML is removed."
+        ),
+    )
+    body_fr = models.TextField(_("prose (French)"), blank=True)
+
+    class Meta(OrderedProfileItem.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "key"], name="unique_section_key"),
+        ]
+
+    NATURAL_KEY = ("profile__slug", "key")
+
+    def __str__(self):
+        return self.heading_en
+
+    def clean(self):
+        if errors := translation_gaps(self, ["body"]):
+            raise ValidationError(errors)
+
+
+class Meeting(NaturalKeyModel):
+    """A high-level meeting, call or visit between the two countries' representatives."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting (met with)")
+        CALL = "call", _("Call (spoke with)")
+        VISIT_TO_HOME = "visit_home", _("Visit by the partner's representative to the home country")
+        VISIT_TO_PARTNER = "visit_partner", _("Visit by our representative to the partner country")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="meetings")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("Month: the page says “in November 2011” and ignores the day."),
+    )
+    home_participant_en = models.CharField(
+        _("our participant (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Title and name as in a sentence, e.g. Prime Minister Harper."),
+    )
+    home_participant_fr = models.CharField(
+        _("our participant (French)"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. le premier ministre Harper"),
+    )
+    partner_participant_en = models.CharField(
+        _("partner participant (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. former President Dmitry Medvedev"),
+    )
+    partner_participant_fr = models.CharField(
+        _("partner participant (French)"), max_length=200, blank=True
+    )
+    occasion_en = models.CharField(
+        _("occasion (English)"),
+        max_length=250,
+        blank=True,
+        help_text=_("With its preposition, e.g. on the margins of the APEC Summit."),
+    )
+    occasion_fr = models.CharField(_("occasion (French)"), max_length=250, blank=True)
+    city_en = models.CharField(_("city (English)"), max_length=100, blank=True)
+    city_fr = models.CharField(_("city (French)"), max_length=100, blank=True)
+
+    objects = ProfileItemQuerySet.as_manager()
+    NATURAL_KEY = (
+        "profile__slug",
+        "date",
+        "kind",
+        "partner_participant_en",
+        "home_participant_en",
+    )
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "date", "kind", "partner_participant_en", "home_participant_en"],
+                name="unique_meeting",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
+
+    def clean(self):
+        errors = translation_gaps(
+            self, ["home_participant", "partner_participant", "occasion", "city"]
+        )
+        needed = {
+            self.Kind.MEETING: ["home_participant_en", "partner_participant_en"],
+            self.Kind.CALL: ["home_participant_en", "partner_participant_en"],
+            self.Kind.VISIT_TO_HOME: ["partner_participant_en"],
+            self.Kind.VISIT_TO_PARTNER: ["home_participant_en"],
+        }.get(self.kind, [])
+        for field in needed:
+            if not getattr(self, field).strip():
+                errors.setdefault(field, _("This kind of meeting needs this participant."))
+        if errors:
+            raise ValidationError(errors)
+
+
+class DiplomaticMission(OrderedProfileItem):
+    """An embassy or consulate of one side in the other's country."""
+
+    class Side(models.TextChoices):
+        HOME_IN_PARTNER = "home", _("Ours, in the partner country")
+        PARTNER_IN_HOME = "partner", _("The partner's, in our country")
+
+    class Kind(models.TextChoices):
+        EMBASSY = "embassy", _("Embassy")
+        HIGH_COMMISSION = "high_commission", _("High Commission")
+        CONSULATE_GENERAL = "consulate_general", _("Consulate General")
+        CONSULATE = "consulate", _("Consulate")
+        HONORARY_CONSULATE = "honorary_consulate", _("Honorary Consulate")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="missions")
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    city_en = models.CharField(_("city (English)"), max_length=100)
+    city_fr = models.CharField(_("city (French)"), max_length=100)
+
+    NATURAL_KEY = ("profile__slug", "side", "kind", "city_en")
+
+    class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("diplomatic mission")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "side", "kind", "city_en"], name="unique_mission"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} in {self.city_en}"
+
+
+class PositiveDecimalField(models.DecimalField):
+    """Money in CAD: a Decimal, never negative."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("validators", [MinValueValidator(0)])
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,88 @@
+"""The profile snapshot: one JSON document holding everything a profile's page shows.
+
+Built from the working copy by one builder per section kind, with every fact already
+computed (anniversary, growth multiple, rank, money phrases) in both languages, using the
+snapshot's own date. Previews render a fresh snapshot; revisions store one, so a published
+page never changes when the data changes later.
+
+Builders for sections owned by other apps (trade, culture) are named in the
+PROFILE_SECTION_BUILDERS setting, so this app never imports them.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from relations.countries import country_forms
+from relations.formatting import month_year
+from relations.models import Country, Profile, Section
+from relations.prose import prose_to_html
+
+SCHEMA_VERSION = 1
+LANGUAGES = ("en", "fr")
+
+
+@dataclass(frozen=True)
+class SnapshotContext:
+    """What every section builder may need besides its own rows."""
+
+    profile: Profile
+    home: Country
+    as_of: date
+
+    @property
+    def partner(self) -> Country:
+        return self.profile.partner
+
+
+@cache
+def section_builder(kind: str):
+    return import_string(settings.PROFILE_SECTION_BUILDERS[kind])
+
+
+def profile_snapshot(profile: Profile) -> dict:
+    """The page document for the profile's working copy, dated by its "as of" month."""
+    context = SnapshotContext(profile=profile, home=Country.objects.home(), as_of=profile.as_of)
+    home, partner = country_forms(context.home), country_forms(context.partner)
+    sections = Section.objects.for_profile(profile).order_by("position", "pk")
+    return {
+        "schema": SCHEMA_VERSION,
+        "profile": profile.slug,
+        "as_of": context.as_of.isoformat(),
+        "label": {lang: month_year(context.as_of, lang) for lang in LANGUAGES},
+        "title": profile_title(context.home, context.partner),
+        "home": home,
+        "partner": partner,
+        "sections": [section_snapshot(section, context) for section in sections],
+    }
+
+
+def profile_title(home: Country, partner: Country) -> dict[str, str]:
+    return {
+        "en": f"{home.name_en}-{partner.name_en} Relations",
+        "fr": f"Relations {home.name_fr}-{partner.name_fr}",
+    }
+
+
+def section_snapshot(section: Section, context: SnapshotContext) -> dict:
+    return {
+        "kind": section.kind,
+        "key": section.key,
+        "heading": {"en": section.heading_en, "fr": section.heading_fr},
+        "prose": {"en": prose_to_html(section.body_en), "fr": prose_to_html(section.body_fr)},
+        "facts": section_builder(section.kind)(section, context),
+    }
+
+
+def localize(document, language: str):
+    """The document as one language reads it: every {"en": ..., "fr": ...} becomes a string."""
+    if isinstance(document, dict):
+        if document.keys() == set(LANGUAGES):
+            return document[language]
+        return {key: localize(value, language) for key, value in document.items()}
+    if isinstance(document, list):
+        return [localize(item, language) for item in document]
+    return document

@@ -1,0 +1,67 @@
+"""Shared test setup: fast hashing, the shipped fixture, and people with each role."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+from tests.relations.factories import HomeCountryFactory
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def canada_russia(db):
+    """The shipped August 2012 Canada–Russia content, loaded as `make run` loads it."""
+    call_command("loaddata", "fixtures/canada-russia.json", verbosity=0)
+    from relations.models import Profile
+
+    return Profile.objects.get(slug="russia")
+
+
+@pytest.fixture
+def home_country(db):
+    return HomeCountryFactory()
+
+
+def _member_of(group_name: str, username: str) -> User:
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _member_of("Editors", "editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return _member_of("Publishers", "publisher")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client

@@ -1,0 +1,237 @@
+"""Trade between the home country and a partner: yearly figures, rank and trade missions.
+
+Values are Canadian dollars as Decimal. A figure with no HS chapter is the total for its
+year, flow and kind; chapter rows break that total down.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from relations.models import (
+    DatePrecision,
+    NaturalKeyModel,
+    NaturalKeyQuerySet,
+    OrderedProfileItem,
+    PositiveDecimalField,
+    Profile,
+    ProfileItemQuerySet,
+)
+from relations.validators import validate_not_future_year, validate_plausible_year
+
+YEAR_VALIDATORS = [validate_plausible_year, validate_not_future_year]
+
+
+class Flow(models.TextChoices):
+    EXPORT = "export", _("Exports")
+    IMPORT = "import", _("Imports")
+
+
+class TradeKind(models.TextChoices):
+    MERCHANDISE = "merchandise", _("Merchandise")
+    SERVICES = "services", _("Services")
+
+
+class HSChapter(NaturalKeyModel):
+    """A two-digit chapter of the Harmonized System, named as the page says it."""
+
+    code = models.CharField(
+        _("HS chapter"), max_length=2, unique=True, help_text=_("Two digits, e.g. 84.")
+    )
+    name_en = models.CharField(
+        _("short name (English)"), max_length=120, help_text=_("As in a sentence: machinery")
+    )
+    name_fr = models.CharField(
+        _("short name (French)"), max_length=120, help_text=_("As in a sentence: machines")
+    )
+
+    objects = NaturalKeyQuerySet.as_manager()
+    NATURAL_KEY = ("code",)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("HS chapter")
+
+    def __str__(self):
+        return f"{self.code} {self.name_en}"
+
+
+class TradeFigureQuerySet(ProfileItemQuerySet):
+    def totals(self):
+        return self.filter(chapter__isnull=True)
+
+    def by_chapter(self):
+        return self.filter(chapter__isnull=False)
+
+    def merchandise(self):
+        return self.filter(kind=TradeKind.MERCHANDISE)
+
+    def services(self):
+        return self.filter(kind=TradeKind.SERVICES)
+
+
+class TradeFigure(NaturalKeyModel):
+    """One yearly value: exports or imports, merchandise or services, total or one chapter."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="trade_figures")
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    flow = models.CharField(_("flow"), max_length=6, choices=Flow.choices)
+    kind = models.CharField(_("kind"), max_length=11, choices=TradeKind.choices)
+    chapter = models.ForeignKey(
+        HSChapter,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("HS chapter"),
+        help_text=_("Leave empty for the year's total."),
+    )
+    value = PositiveDecimalField(_("value (CAD)"))
+    source_en = models.CharField(_("source (English)"), max_length=250)
+    source_fr = models.CharField(_("source (French)"), max_length=250)
+
+    objects = TradeFigureQuerySet.as_manager()
+    NATURAL_KEY = ("profile__slug", "year", "flow", "kind", "chapter__code")
+
+    class Meta:
+        ordering = ["year", "flow", "kind", "chapter__code"]
+        constraints = [
+            # Two partial constraints because NULL chapters never clash in a plain one.
+            models.UniqueConstraint(
+                fields=["profile", "year", "flow", "kind"],
+                condition=models.Q(chapter__isnull=True),
+                name="unique_trade_total",
+            ),
+            models.UniqueConstraint(
+                fields=["profile", "year", "flow", "kind", "chapter"],
+                condition=models.Q(chapter__isnull=False),
+                name="unique_trade_chapter_figure",
+            ),
+        ]
+
+    def __str__(self):
+        chapter = self.chapter.code if self.chapter_id else _("total")
+        return f"{self.year} {self.flow} {self.kind} {chapter}: {self.value}"
+
+
+class ExportMarketRank(NaturalKeyModel):
+    """Where the partner stands among the home country's merchandise export markets."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="export_ranks")
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("1 is the largest market."))
+
+    objects = ProfileItemQuerySet.as_manager()
+    NATURAL_KEY = ("profile__slug", "year")
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "year"], name="unique_rank_per_year"),
+            models.CheckConstraint(condition=models.Q(rank__gte=1), name="rank_at_least_one"),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.rank}"
+
+
+class KeyCommodity(OrderedProfileItem):
+    """The editor's ordered list of key commodities, used when no chapter figures exist."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="key_commodities")
+    flow = models.CharField(_("flow"), max_length=6, choices=Flow.choices)
+    chapter = models.ForeignKey(HSChapter, on_delete=models.PROTECT, verbose_name=_("HS chapter"))
+
+    NATURAL_KEY = ("profile__slug", "flow", "chapter__code")
+
+    class Meta(OrderedProfileItem.Meta):
+        verbose_name_plural = _("key commodities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "flow", "chapter"], name="unique_key_commodity"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.flow}: {self.chapter}"
+
+
+class Sector(NaturalKeyModel):
+    """A business sector, as trade missions list them."""
+
+    name_en = models.CharField(_("name (English)"), max_length=120, unique=True)
+    name_fr = models.CharField(
+        _("name (French)"), max_length=120, help_text=_("Without article: aérospatiale")
+    )
+
+    objects = NaturalKeyQuerySet.as_manager()
+    NATURAL_KEY = ("name_en",)
+
+    class Meta:
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name_en
+
+
+class TradeMission(NaturalKeyModel):
+    """A trade mission led by a minister of the home country to the partner country."""
+
+    class CountQualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        NEARLY = "nearly", _("nearly")
+        ABOUT = "about", _("about")
+        MORE_THAN = "more_than", _("more than")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="trade_missions")
+    date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    leader_name = models.CharField(_("leader"), max_length=120, help_text=_("e.g. Ed Fast"))
+    leader_title_en = models.CharField(_("leader's title (English)"), max_length=250)
+    leader_title_fr = models.CharField(_("leader's title (French)"), max_length=250)
+    companies = models.PositiveSmallIntegerField(
+        _("companies"), null=True, blank=True, help_text=_("How many companies took part.")
+    )
+    companies_qualifier = models.CharField(
+        _("companies count is"),
+        max_length=10,
+        choices=CountQualifier.choices,
+        default=CountQualifier.EXACT,
+    )
+    sectors = models.ManyToManyField(Sector, blank=True, through="TradeMissionSector")
+
+    objects = ProfileItemQuerySet.as_manager()
+    NATURAL_KEY = ("profile__slug", "date", "leader_name")
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "date", "leader_name"], name="unique_trade_mission"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m} {self.leader_name}"
+
+
+class TradeMissionSector(NaturalKeyModel):
+    """Keeps the sectors of a mission in the order the editor lists them."""
+
+    mission = models.ForeignKey(TradeMission, on_delete=models.CASCADE)
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = NaturalKeyQuerySet.as_manager()
+    NATURAL_KEY = (
+        "mission__profile__slug",
+        "mission__date",
+        "mission__leader_name",
+        "sector__name_en",
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "sector"], name="unique_mission_sector")
+        ]

@@ -1,0 +1,136 @@
+"""Snapshot builder for the trade section."""
+
+from decimal import Decimal
+
+from relations.formatting import (
+    bilingual,
+    decline_percent,
+    growth_multiple,
+    growth_phrase,
+    join_bilingual,
+    money_phrase,
+    ordinal,
+    when_phrase,
+)
+from relations.models import Section
+from relations.snapshot import SnapshotContext
+from trade.facts import (
+    MERCHANDISE_EXPORTS,
+    MERCHANDISE_IMPORTS,
+    SERVICES_EXPORTS,
+    SERVICES_IMPORTS,
+    export_rank,
+    key_commodities,
+    yearly_totals,
+)
+from trade.models import Flow, TradeFigure, TradeMission
+
+
+def money(value: Decimal | None) -> dict | None:
+    return None if value is None else bilingual(money_phrase, value)
+
+
+def growth_facts(exports: dict[int, Decimal]) -> dict | None:
+    """From the first year of export figures to the latest one."""
+    if len(exports) < 2:
+        return None
+    start_year, end_year = min(exports), max(exports)
+    start, end = exports[start_year], exports[end_year]
+    if start <= 0:
+        return None
+    multiple = growth_multiple(start, end)
+    rising = multiple >= 1
+    return {
+        "start_year": start_year,
+        "end_year": end_year,
+        "start": money(start),
+        "end": money(end),
+        "multiple": str(multiple),
+        "rising": rising,
+        "phrase": bilingual(growth_phrase, multiple) if rising else None,
+        "decline_percent": None if rising else decline_percent(multiple),
+    }
+
+
+def commodity_list(items: list[dict]) -> dict[str, str] | None:
+    if not items:
+        return None
+    return join_bilingual([item["name"] for item in items])
+
+
+def latest_services(totals) -> dict | None:
+    """The latest year with a services figure, and both flows for that year where known."""
+    exports, imports = totals.get(SERVICES_EXPORTS, {}), totals.get(SERVICES_IMPORTS, {})
+    years = {*exports, *imports}
+    if not years:
+        return None
+    year = max(years)
+    return {"year": year, "exports": money(exports.get(year)), "imports": money(imports.get(year))}
+
+
+def mission_facts(mission: TradeMission) -> dict:
+    sectors = list(mission.sectors.order_by("trademissionsector__position"))
+    count = None
+    if mission.companies:
+        qualifier_words = {
+            TradeMission.CountQualifier.EXACT: ("", ""),
+            TradeMission.CountQualifier.NEARLY: ("nearly ", "près de "),
+            TradeMission.CountQualifier.ABOUT: ("about ", "environ "),
+            TradeMission.CountQualifier.MORE_THAN: ("more than ", "plus de "),
+        }[mission.companies_qualifier]
+        count = {
+            "en": f"{qualifier_words[0]}{mission.companies}",
+            "fr": f"{qualifier_words[1]}{mission.companies}",
+        }
+    return {
+        "date": mission.date.isoformat(),
+        "when": bilingual(when_phrase, mission.date, mission.date_precision),
+        "leader": mission.leader_name,
+        "title": {"en": mission.leader_title_en, "fr": mission.leader_title_fr},
+        "companies": count,
+        "sectors": join_bilingual([{"en": s.name_en, "fr": s.name_fr} for s in sectors])
+        if sectors
+        else None,
+    }
+
+
+def figure_rows(profile) -> list[dict]:
+    """Every figure of the profile, as plain values, for tables, charts and downloads."""
+    figures = TradeFigure.objects.for_profile(profile).select_related("chapter")
+    return [
+        {
+            "year": f.year,
+            "flow": f.flow,
+            "kind": f.kind,
+            "hs_chapter": f.chapter.code if f.chapter_id else None,
+            "value_cad": str(f.value),
+            "source": {"en": f.source_en, "fr": f.source_fr},
+        }
+        for f in figures
+    ]
+
+
+def build_trade_section(section: Section, context: SnapshotContext) -> dict:
+    profile = context.profile
+    totals = yearly_totals(profile)
+    exports = totals.get(MERCHANDISE_EXPORTS, {})
+    imports = totals.get(MERCHANDISE_IMPORTS, {})
+    export_year = max(exports) if exports else None
+    import_year = max(imports) if imports else None
+    rank = export_rank(profile, export_year) if export_year else None
+    missions = TradeMission.objects.for_profile(profile).prefetch_related("sectors")
+    return {
+        "growth": growth_facts(exports),
+        "exports": {"year": export_year, "value": money(exports.get(export_year))},
+        "rank": {"year": export_year, "ordinal": bilingual(ordinal, rank), "value": rank}
+        if rank
+        else None,
+        "key_exports": commodity_list(key_commodities(profile, Flow.EXPORT, export_year)),
+        "imports": {"year": import_year, "value": money(imports.get(import_year))}
+        if import_year
+        else None,
+        "key_imports": commodity_list(key_commodities(profile, Flow.IMPORT, import_year)),
+        "services": latest_services(totals),
+        "missions": [mission_facts(m) for m in missions],
+        "figures": figure_rows(profile),
+    }
