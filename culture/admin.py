@@ -3,10 +3,11 @@
 from django.contrib import admin
 
 from culture.models import Highlight
+from relations.stale import StaleEditGuardAdmin
 
 
 @admin.register(Highlight)
-class HighlightAdmin(admin.ModelAdmin):
+class HighlightAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["name_en", "kind", "year", "position", "profile"]
     list_filter = ["profile", "kind"]
     search_fields = ["name_en", "name_fr"]

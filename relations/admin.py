@@ -1,21 +1,27 @@
 """Admin for the working copy: one profile page with its lists inline."""
 
 from django.contrib import admin
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from relations.admin_publishing import ProfilePublishingAdmin
 from relations.models import (
+    AuditEntry,
     ConsultationTopic,
     Country,
     DiplomaticMission,
     Meeting,
     MultilateralForum,
     Profile,
+    Revision,
     Section,
 )
+from relations.stale import StaleEditGuardAdmin
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["code", "name_en", "name_fr", "french_gender"]
     search_fields = ["code", "name_en", "name_fr"]
     ordering = ["name_en"]
@@ -46,8 +52,9 @@ class DiplomaticMissionInline(admin.TabularInline):
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "slug", "as_of", "updated_at"]
+class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
+    change_form_template = "admin/relations/profile/change_form.html"
+    list_display = ["__str__", "slug", "as_of", "live_now", "scheduled", "updated_at"]
     search_fields = ["slug", "partner__name_en", "partner__name_fr"]
     list_select_related = ["partner"]
     readonly_fields = ["updated_at"]
@@ -62,9 +69,39 @@ class ProfileAdmin(admin.ModelAdmin):
         DiplomaticMissionInline,
     ]
 
+    def get_queryset(self, request):
+        now = timezone.now()
+        live = Revision.objects.filter(profile=OuterRef("pk")).gone_live(now).newest_first()
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                live_number=Subquery(live.values("number")[:1]),
+                live_since=Subquery(live.values("go_live_at")[:1]),
+                scheduled_count=Count(
+                    "revisions",
+                    filter=Q(revisions__go_live_at__gt=now, revisions__withdrawn_at__isnull=True),
+                ),
+            )
+        )
+
+    @admin.display(description=_("live now"))
+    def live_now(self, profile):
+        if profile.live_number is None:
+            return _("nothing published")
+        since = timezone.localtime(profile.live_since)
+        return _("revision %(number)s since %(since)s") % {
+            "number": profile.live_number,
+            "since": f"{since:%Y-%m-%d %H:%M %Z}",
+        }
+
+    @admin.display(description=_("scheduled"))
+    def scheduled(self, profile):
+        return profile.scheduled_count or "—"
+
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["date", "kind", "home_participant_en", "partner_participant_en", "profile"]
     list_filter = ["profile", "kind"]
     search_fields = ["home_participant_en", "partner_participant_en", "occasion_en", "city_en"]
@@ -83,3 +120,31 @@ class MeetingAdmin(admin.ModelAdmin):
         ),
         (_("Where and why"), {"fields": [("occasion_en", "occasion_fr"), ("city_en", "city_fr")]}),
     ]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """History is written by the publishing services only."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Revision)
+class RevisionAdmin(ReadOnlyAdmin):
+    list_display = ["profile", "number", "go_live_at", "is_major", "published_by", "withdrawn_at"]
+    list_filter = ["profile", "is_major"]
+    list_select_related = ["profile__partner", "published_by"]
+    exclude = ["document", "working_copy"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "action", "revision", "actor", "detail"]
+    list_filter = ["action", "profile"]
+    list_select_related = ["revision__profile__partner", "actor"]

@@ -29,3 +29,42 @@ def grant_app_permissions(apps, schema_editor, app_label: str, extra_codenames=(
     for name in (EDITORS, PUBLISHERS):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*permissions)
+
+
+def _publish_permission(apps):
+    app_config = apps.get_app_config("relations")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.get(content_type__app_label="relations", codename="publish_revision")
+
+
+def grant_publishing(apps, schema_editor) -> None:
+    """Publishers, and only they, may publish; both groups may read revisions and the audit."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    publishers = Group.objects.get(name=PUBLISHERS)
+    publishers.permissions.add(_publish_permission(apps))
+    reading = Permission.objects.filter(
+        content_type__app_label="relations",
+        codename__in=["view_revision", "view_auditentry"],
+    )
+    for group in Group.objects.filter(name__in=[EDITORS, PUBLISHERS]):
+        group.permissions.add(*reading)
+    # Editing permissions on revisions would let editors rewrite history.
+    editing = Permission.objects.filter(
+        content_type__app_label="relations",
+        codename__in=[
+            f"{action}_{model}"
+            for action in ("add", "change", "delete")
+            for model in ("revision", "auditentry")
+        ],
+    )
+    for group in Group.objects.filter(name__in=[EDITORS, PUBLISHERS]):
+        group.permissions.remove(*editing)
+
+
+def revoke_publishing(apps, schema_editor) -> None:
+    Group = apps.get_model("auth", "Group")
+    Group.objects.get(name=PUBLISHERS).permissions.remove(_publish_permission(apps))

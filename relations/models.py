@@ -381,3 +381,114 @@ class PositiveDecimalField(models.DecimalField):
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("validators", [MinValueValidator(0)])
         super().__init__(*args, **kwargs)
+
+
+class RevisionQuerySet(NaturalKeyQuerySet):
+    def for_profile(self, profile):
+        return self.filter(profile=profile)
+
+    def not_withdrawn(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+    def gone_live(self, now):
+        """Revisions the public may read at `now`: their time has come and they stand."""
+        return self.not_withdrawn().filter(go_live_at__lte=now)
+
+    def scheduled(self, now):
+        return self.not_withdrawn().filter(go_live_at__gt=now)
+
+    def major(self):
+        return self.filter(is_major=True)
+
+    def newest_first(self):
+        return self.order_by("-go_live_at", "-number")
+
+
+class Revision(NaturalKeyModel):
+    """A dated, immutable public version of a profile.
+
+    `document` is the page snapshot as it was published; `working_copy` the rows it was
+    built from, so a restore can bring them back. Neither is ever edited: withdrawing only
+    records who withdrew it and why. The live revision is the newest one whose go-live time
+    has passed and that is not withdrawn, so scheduling needs no job.
+    """
+
+    profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField(_("number"))
+    document = models.JSONField(_("page snapshot"))
+    working_copy = models.JSONField(_("working copy rows"), default=list)
+    go_live_at = models.DateTimeField(_("goes live at"), db_index=True)
+    is_major = models.BooleanField(
+        _("major update"),
+        default=True,
+        help_text=_(
+            "A major update moves “Date modified” and is listed in “See all updates”; "
+            "a minor correction is listed only here."
+        ),
+    )
+    change_note_en = models.TextField(_("change note (English)"), blank=True)
+    change_note_fr = models.TextField(_("change note (French)"), blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+    NATURAL_KEY = ("profile__slug", "number")
+
+    class Meta:
+        ordering = ["profile", "-number"]
+        permissions = [("publish_revision", _("Can publish, schedule, withdraw and restore"))]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "number"], name="unique_revision_number")
+        ]
+
+    def __str__(self):
+        return f"{self.profile} #{self.number}"
+
+    @property
+    def label(self) -> dict[str, str]:
+        return self.document["label"]
+
+    @property
+    def as_of(self) -> str:
+        """The revision's month as YYYY-MM, as its permalink shows it."""
+        return self.document["as_of"][:7]
+
+    def status(self, now) -> str:
+        if self.withdrawn_at:
+            return "withdrawn" if self.go_live_at <= self.withdrawn_at else "cancelled"
+        return "scheduled" if self.go_live_at > now else "published"
+
+
+class AuditEntry(models.Model):
+    """Who published, scheduled, withdrew, cancelled or restored what, and when."""
+
+    class Action(models.TextChoices):
+        PUBLISH = "publish", _("Published")
+        SCHEDULE = "schedule", _("Scheduled")
+        WITHDRAW = "withdraw", _("Withdrew")
+        CANCEL = "cancel", _("Cancelled a scheduled revision")
+        RESTORE = "restore", _("Restored into the working copy")
+
+    profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="audit_entries")
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="audit_entries")
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    detail = models.TextField(_("detail"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.revision}"

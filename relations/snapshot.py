@@ -77,6 +77,18 @@ def section_snapshot(section: Section, context: SnapshotContext) -> dict:
     }
 
 
+# Upgrades from each older schema to the next, so stored revisions keep rendering as the
+# document grows: {1: upgrade_from_1_to_2, ...}.
+UPGRADES: dict = {}
+
+
+def upgraded(document: dict) -> dict:
+    """A stored document brought up to the current schema (the stored copy is untouched)."""
+    while document["schema"] < SCHEMA_VERSION:
+        document = UPGRADES[document["schema"]](document)
+    return document
+
+
 def localize(document, language: str):
     """The document as one language reads it: every {"en": ..., "fr": ...} becomes a string."""
     if isinstance(document, dict):

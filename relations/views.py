@@ -1,27 +1,24 @@
-"""Public pages: the index of profiles and each profile's page, in the URL's language."""
+"""Public pages: the index, each profile's live page, its permalinks and its updates.
 
+Only published revisions are ever shown here; the working copy is seen only in the admin
+preview. Responses carry validators (ETag, Last-Modified) so repeat visits get a 304.
+"""
+
+from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, translate_url
-from django.utils.translation import get_language, gettext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import get_language
 
-from relations.formatting import month_year
-from relations.models import Country, Profile
-from relations.snapshot import localize, profile_snapshot, profile_title
+from relations.models import Profile, Revision
+from relations.rendering import page_context, render_profile_page
+from relations.revisions import date_modified, live_revision, published_updates
 
-OTHER_LANGUAGE = {"en": "fr", "fr": "en"}
-
-
-def page_context(request, **context):
-    """Context every public page needs: the other language's URL and the breadcrumb trail."""
-    language = get_language()
-    trail = [(gettext("Home"), reverse("relations:home"))]
-    if context.pop("under_index", True):
-        trail.append((gettext("Bilateral Relations"), reverse("relations:index")))
-    return {
-        "alternate_url": translate_url(request.path, OTHER_LANGUAGE[language]),
-        "breadcrumbs": trail,
-        **context,
-    }
+LIVE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
+PERMALINK_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 def home(request):
@@ -29,29 +26,132 @@ def home(request):
 
 
 def profile_index(request):
+    now = timezone.now()
+    live = Revision.objects.filter(profile=OuterRef("pk")).gone_live(now).newest_first()
     language = get_language()
-    home = Country.objects.home()
-    profiles = [
-        {
-            "title": profile_title(home, profile.partner)[language],
-            "slug": profile.slug,
-            "label": month_year(profile.as_of, language),
-        }
-        for profile in Profile.objects.with_partner()
-    ]
-    profiles.sort(key=lambda profile: profile["title"])
+    profiles = (
+        Profile.objects.annotate(live_id=Subquery(live.values("pk")[:1]))
+        .filter(live_id__isnull=False)
+        .values("slug", "live_id")
+    )
+    documents = Revision.objects.filter(pk__in=[p["live_id"] for p in profiles]).values(
+        "pk", "document__title", "document__label"
+    )
+    by_id = {d["pk"]: d for d in documents}
+    entries = sorted(
+        (
+            {
+                "slug": p["slug"],
+                "title": by_id[p["live_id"]]["document__title"][language],
+                "label": by_id[p["live_id"]]["document__label"][language],
+            }
+            for p in profiles
+        ),
+        key=lambda entry: entry["title"],
+    )
     return render(
         request,
         "relations/profile_index.html",
-        page_context(request, profiles=profiles, under_index=False),
+        page_context(request, profiles=entries, under_index=False),
     )
 
 
+def _with_validators(request, revision: Revision, modified, render_page, cache_control: str):
+    """Answer 304 when the reader's copy is current, else render with ETag and Last-Modified."""
+    etag = f'"r{revision.pk}-{get_language()}"'
+    last_modified = int(modified.timestamp())
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        not_modified["Cache-Control"] = cache_control
+        return not_modified
+    response = render_page()
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = cache_control
+    return response
+
+
 def profile_detail(request, slug):
-    profile = get_object_or_404(Profile.objects.with_partner(), slug=slug)
-    page = localize(profile_snapshot(profile), get_language())
+    profile = get_object_or_404(Profile, slug=slug)
+    now = timezone.now()
+    revision = live_revision(profile, now)
+    if revision is None:
+        raise Http404("No published revision")
+    modified = date_modified(revision, now)
+    return _with_validators(
+        request,
+        revision,
+        modified,
+        lambda: render_profile_page(
+            request,
+            revision.document,
+            date_modified=modified,
+            revision=revision,
+            updates_url=reverse("relations:updates", kwargs={"slug": slug}),
+        ),
+        LIVE_CACHE_CONTROL,
+    )
+
+
+def revision_detail(request, slug, number):
+    revision = get_object_or_404(
+        Revision.objects.select_related("profile"), profile__slug=slug, number=number
+    )
+    now = timezone.now()
+    status = revision.status(now)
+    if status in ("scheduled", "cancelled"):
+        raise Http404("Not published")
+    current_url = reverse("relations:profile", kwargs={"slug": slug})
+    if status == "withdrawn":
+        return render(
+            request,
+            "relations/revision_withdrawn.html",
+            page_context(request, revision=revision, current_url=current_url),
+            status=410,
+        )
+    live = live_revision(revision.profile, now)
+    modified = date_modified(revision, now)
+    return _with_validators(
+        request,
+        revision,
+        modified,
+        lambda: render_profile_page(
+            request,
+            revision.document,
+            date_modified=modified,
+            revision=revision,
+            banner=None if live and live.pk == revision.pk else "older",
+            current_url=current_url,
+            updates_url=reverse("relations:updates", kwargs={"slug": slug}),
+        ),
+        PERMALINK_CACHE_CONTROL,
+    )
+
+
+def profile_updates(request, slug):
+    profile = get_object_or_404(Profile, slug=slug)
+    now = timezone.now()
+    live = live_revision(profile, now)
+    if live is None:
+        raise Http404("No published revision")
+    language = get_language()
+    updates = [
+        {
+            "date": timezone.localtime(update.go_live_at),
+            "label": update.label[language],
+            "note": getattr(update, f"change_note_{language}"),
+            "url": reverse("relations:revision", kwargs={"slug": slug, "number": update.number}),
+        }
+        for update in published_updates(profile, now)
+    ]
     return render(
         request,
-        "relations/profile_detail.html",
-        page_context(request, page=page, date_modified=profile.updated_at),
+        "relations/profile_updates.html",
+        page_context(
+            request,
+            title=live.document["title"][language],
+            profile_url=reverse("relations:profile", kwargs={"slug": slug}),
+            updates=updates,
+            date_modified=date_modified(live, now),
+        ),
     )

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from relations.stale import StaleEditGuardAdmin
 from trade.models import (
     ExportMarketRank,
     HSChapter,
@@ -14,13 +15,13 @@ from trade.models import (
 
 
 @admin.register(HSChapter)
-class HSChapterAdmin(admin.ModelAdmin):
+class HSChapterAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["code", "name_en", "name_fr"]
     search_fields = ["code", "name_en", "name_fr"]
 
 
 @admin.register(TradeFigure)
-class TradeFigureAdmin(admin.ModelAdmin):
+class TradeFigureAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["year", "flow", "kind", "chapter", "value", "profile"]
     list_filter = ["profile", "flow", "kind", "year"]
     search_fields = ["chapter__code", "chapter__name_en", "source_en"]
@@ -30,14 +31,14 @@ class TradeFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExportMarketRank)
-class ExportMarketRankAdmin(admin.ModelAdmin):
+class ExportMarketRankAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["year", "rank", "profile"]
     list_filter = ["profile"]
     list_select_related = ["profile__partner"]
 
 
 @admin.register(KeyCommodity)
-class KeyCommodityAdmin(admin.ModelAdmin):
+class KeyCommodityAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["profile", "flow", "position", "chapter"]
     list_filter = ["profile", "flow"]
     list_select_related = ["chapter", "profile__partner"]
@@ -45,7 +46,7 @@ class KeyCommodityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["name_en", "name_fr"]
     search_fields = ["name_en", "name_fr"]
 
@@ -57,7 +58,7 @@ class TradeMissionSectorInline(admin.TabularInline):
 
 
 @admin.register(TradeMission)
-class TradeMissionAdmin(admin.ModelAdmin):
+class TradeMissionAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["date", "leader_name", "companies", "profile"]
     list_filter = ["profile"]
     search_fields = ["leader_name", "leader_title_en"]

@@ -1,0 +1,270 @@
+"""Publishing: freezing the working copy into dated revisions, and reading them back.
+
+Services here are the only code that creates, withdraws or restores revisions; views and
+admin screens call them. Every change is written to the audit trail in the same transaction.
+"""
+
+import json
+from datetime import datetime
+
+from django.core import serializers
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, models, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from relations.models import AuditEntry, Country, Profile, Revision
+from relations.snapshot import profile_snapshot
+
+PUBLISH_PERMISSION = "relations.publish_revision"
+HISTORY_MODELS = {Revision, AuditEntry}
+
+
+class PublishingRefused(Exception):
+    """Publishing or restoring cannot go ahead; `problems` says why, one line each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+def live_revision(profile: Profile, now: datetime | None = None) -> Revision | None:
+    now = now or timezone.now()
+    return Revision.objects.for_profile(profile).gone_live(now).newest_first().first()
+
+
+def date_modified(revision: Revision, now: datetime | None = None) -> datetime:
+    """The go-live time of the newest major update up to this revision.
+
+    Minor corrections do not move "Date modified" (Canada.ca's rule for typo fixes).
+    """
+    now = now or timezone.now()
+    latest_major = (
+        Revision.objects.for_profile(revision.profile_id)
+        .gone_live(now)
+        .major()
+        .filter(go_live_at__lte=revision.go_live_at)
+        .newest_first()
+        .values_list("go_live_at", flat=True)
+        .first()
+    )
+    return latest_major or revision.go_live_at
+
+
+def published_updates(profile: Profile, now: datetime | None = None):
+    """The major revisions a reader may see, newest first, for "See all updates"."""
+    now = now or timezone.now()
+    return Revision.objects.for_profile(profile).gone_live(now).major().newest_first()
+
+
+# The working copy's rows -----------------------------------------------------------------
+
+
+def owned_rows(instance: models.Model):
+    """Every row that belongs to `instance` (reached through cascading foreign keys)."""
+    for relation in instance._meta.related_objects:
+        model = relation.related_model
+        if relation.many_to_many or model in HISTORY_MODELS:
+            continue
+        if relation.on_delete is not models.CASCADE:
+            continue
+        for row in model._base_manager.filter(**{relation.field.name: instance}):
+            yield row
+            yield from owned_rows(row)
+
+
+def working_copy_rows(profile: Profile) -> list[dict]:
+    """The profile and all its rows, serialized by natural keys, JSON-safe."""
+    rows = [profile, *owned_rows(profile)]
+    data = serializers.serialize(
+        "python", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def translation_problems(profile: Profile) -> list[str]:
+    """Every public text of the profile that lacks its English or French version."""
+    problems = []
+    rows = [Country.objects.home(), profile.partner, profile, *owned_rows(profile)]
+    seen = set()
+    for row in rows:
+        for related in _shared_rows(row):
+            if related.pk is not None and (type(related), related.pk) not in seen:
+                seen.add((type(related), related.pk))
+                rows.append(related)
+    for row in rows:
+        for english, french in _bilingual_fields(type(row)):
+            en_value = (getattr(row, english.attname) or "").strip()
+            fr_value = (getattr(row, french.attname) or "").strip()
+            required = not english.blank or not french.blank
+            if bool(en_value) == bool(fr_value) and (en_value or not required):
+                continue
+            missing = english if not en_value else french
+            problems.append(
+                _("%(model)s “%(row)s”: %(field)s is missing.")
+                % {
+                    "model": type(row)._meta.verbose_name.capitalize(),
+                    "row": row,
+                    "field": missing.verbose_name,
+                }
+            )
+    return problems
+
+
+def _shared_rows(row):
+    """Reference rows a profile row points to (HS chapters, sectors) that the page names."""
+    for field in row._meta.concrete_fields:
+        if field.is_relation and field.related_model not in (Profile, type(row)):
+            target = getattr(row, field.name)
+            if target is not None and _bilingual_fields(type(target)):
+                yield target
+
+
+def _bilingual_fields(model):
+    fields = {f.name: f for f in model._meta.concrete_fields}
+    return [
+        (field, fields[f"{name[:-3]}_fr"])
+        for name, field in fields.items()
+        if name.endswith("_en") and f"{name[:-3]}_fr" in fields
+    ]
+
+
+# Writing ---------------------------------------------------------------------------------
+
+
+def _require_publisher(user) -> None:
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise PermissionDenied(_("Only publishers may publish, withdraw or restore revisions."))
+
+
+def _locked(profile: Profile) -> Profile:
+    """Lock the profile row so concurrent publishers take turns (PostgreSQL)."""
+    return Profile.objects.select_for_update().select_related("partner").get(pk=profile.pk)
+
+
+def revision_publish(
+    *,
+    profile: Profile,
+    by,
+    go_live_at: datetime | None = None,
+    is_major: bool = True,
+    change_note_en: str = "",
+    change_note_fr: str = "",
+    expected_latest: int | None = None,
+    now: datetime | None = None,
+) -> Revision:
+    """Freeze the working copy as the profile's next revision, live now or at `go_live_at`.
+
+    `expected_latest` is the newest revision number the publisher saw; if another revision
+    was published since, this one is refused, so a double submit yields one revision.
+    """
+    _require_publisher(by)
+    now = now or timezone.now()
+    go_live_at = go_live_at or now
+    problems = translation_problems(profile)
+    if is_major and not (change_note_en.strip() and change_note_fr.strip()):
+        problems.append(_("A major update needs a change note in English and in French."))
+    if go_live_at < now - timezone.timedelta(minutes=1):
+        problems.append(_("The go-live time is in the past; leave it empty to publish now."))
+    if problems:
+        raise PublishingRefused(problems)
+    try:
+        with transaction.atomic():
+            profile = _locked(profile)
+            latest = Revision.objects.for_profile(profile).aggregate(n=Max("number"))["n"] or 0
+            if expected_latest is not None and latest != expected_latest:
+                raise PublishingRefused(
+                    [
+                        _(
+                            "Revision %(number)s was published while you were on this page; "
+                            "review it before publishing again."
+                        )
+                        % {"number": latest}
+                    ]
+                )
+            revision = Revision.objects.create(
+                profile=profile,
+                number=latest + 1,
+                document=profile_snapshot(profile),
+                working_copy=working_copy_rows(profile),
+                go_live_at=go_live_at,
+                is_major=is_major,
+                change_note_en=change_note_en.strip(),
+                change_note_fr=change_note_fr.strip(),
+                published_by=by,
+            )
+            action = AuditEntry.Action.SCHEDULE if go_live_at > now else AuditEntry.Action.PUBLISH
+            AuditEntry.objects.create(
+                profile=profile,
+                revision=revision,
+                action=action,
+                actor=by,
+                detail=f"go-live {timezone.localtime(go_live_at):%Y-%m-%d %H:%M %Z}",
+            )
+    except IntegrityError as error:
+        # Only reachable where the row lock is not enforced (SQLite): the unique number wins.
+        raise PublishingRefused(
+            [_("Another revision was published at the same moment; try again.")]
+        ) from error
+    return revision
+
+
+def revision_withdraw(*, revision: Revision, by, reason: str, now: datetime | None = None):
+    """Take a revision off the public site (or cancel it, if it has not gone live yet)."""
+    _require_publisher(by)
+    now = now or timezone.now()
+    if not reason.strip():
+        raise PublishingRefused([_("Give the reason for withdrawing this revision.")])
+    with transaction.atomic():
+        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        if revision.withdrawn_at:
+            raise PublishingRefused([_("This revision was already withdrawn.")])
+        scheduled = revision.go_live_at > now
+        Revision.objects.filter(pk=revision.pk).update(
+            withdrawn_at=now, withdrawn_by=by, withdrawal_reason=reason.strip()
+        )
+        AuditEntry.objects.create(
+            profile_id=revision.profile_id,
+            revision=revision,
+            action=AuditEntry.Action.CANCEL if scheduled else AuditEntry.Action.WITHDRAW,
+            actor=by,
+            detail=reason.strip(),
+        )
+    revision.refresh_from_db()
+    return revision
+
+
+def revision_restore(*, revision: Revision, by) -> Profile:
+    """Replace the working copy with the rows the revision was built from.
+
+    History is untouched: the restored working copy becomes public only when published.
+    """
+    _require_publisher(by)
+    with transaction.atomic():
+        profile = _locked(revision.profile)
+        for relation in profile._meta.related_objects:
+            model = relation.related_model
+            if model in HISTORY_MODELS or relation.on_delete is not models.CASCADE:
+                continue
+            model._base_manager.filter(**{relation.field.name: profile}).delete()
+        try:
+            for restored in serializers.deserialize(
+                "python", revision.working_copy, handle_forward_references=True
+            ):
+                restored.save()
+        except serializers.base.DeserializationError as error:
+            raise PublishingRefused(
+                [
+                    _("This revision refers to data that no longer exists: %(error)s")
+                    % {"error": error}
+                ]
+            ) from error
+        AuditEntry.objects.create(
+            profile=profile, revision=revision, action=AuditEntry.Action.RESTORE, actor=by
+        )
+    return profile
