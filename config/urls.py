@@ -10,6 +10,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("relations.urls")),
+    path("", include("trade.urls")),
     prefix_default_language=True,
 )
 

@@ -39,6 +39,7 @@ __all__ = [
     "join_bilingual",
     "join_list",
     "money_phrase",
+    "money_short",
     "month_year",
     "ordinal",
     "when_phrase",
@@ -102,24 +103,45 @@ def money_phrase(amount: Decimal, language: str) -> str:
     2 or more. Negative amounts raise ValueError.
     """
     lang = _language(language)
+    figure, unit = _scaled(amount)
+    if unit == "million":
+        return _scaled_phrase(figure, "million", "million", "millions", lang)
+    if unit == "billion":
+        return _scaled_phrase(figure, "billion", "milliard", "milliards", lang)
+    text = _number(figure, _NO_DECIMAL, lang)
+    return f"${text}" if lang == "en" else f"{text}{NBSP}$"
+
+
+def money_short(amount: Decimal, language: str) -> str:
+    """A compact amount for chart labels: "$1.5B", "$179M" / "1,5 G$", "179 M$".
+
+    Rounds exactly as money_phrase does; amounts under a million are written in full.
+    """
+    lang = _language(language)
+    figure, unit = _scaled(amount)
+    if not unit:
+        return money_phrase(amount, lang)
+    text = _number(figure, _ONE_DECIMAL, lang)
+    if lang == "en":
+        return f"${text}{'B' if unit == 'billion' else 'M'}"
+    return f"{text}{NBSP}{'G$' if unit == 'billion' else 'M$'}"
+
+
+def _scaled(amount) -> tuple[Decimal, str]:
+    """(rounded figure, unit) with unit "", "million" or "billion"; rounding before the unit."""
     value = _decimal(amount, "amount")
     if value < 0:
         raise ValueError(f"amount must not be negative, got {amount!r}.")
-
     dollars = value.quantize(_WHOLE, rounding=ROUND_HALF_UP)
     if dollars < _MILLION:
-        figure = _number(dollars, _NO_DECIMAL, lang)
-        return f"${figure}" if lang == "en" else f"{figure}{NBSP}$"
-
+        return dollars, ""
     if value < _TEN_MILLION:
         millions = value.scaleb(-6).quantize(_TENTH, rounding=ROUND_HALF_UP)
     else:
         millions = value.scaleb(-6).quantize(_WHOLE, rounding=ROUND_HALF_UP)
     if millions < _THOUSAND:
-        return _scaled_phrase(millions, "million", "million", "millions", lang)
-
-    billions = value.scaleb(-9).quantize(_TENTH, rounding=ROUND_HALF_UP)
-    return _scaled_phrase(billions, "billion", "milliard", "milliards", lang)
+        return millions, "million"
+    return value.scaleb(-9).quantize(_TENTH, rounding=ROUND_HALF_UP), "billion"
 
 
 def _scaled_phrase(figure: Decimal, english: str, singular: str, plural: str, lang: str) -> str:

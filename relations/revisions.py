@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,6 +37,20 @@ class PublishingRefused(Exception):
 def live_revision(profile: Profile, now: datetime | None = None) -> Revision | None:
     now = now or timezone.now()
     return Revision.objects.for_profile(profile).gone_live(now).newest_first().first()
+
+
+def readable_revision(*, slug: str, number: int, now: datetime | None = None) -> Revision:
+    """A revision a reader may ask for by permalink: gone live (withdrawn ones included, so
+    the caller can answer 410 Gone). Scheduled or cancelled revisions do not exist for them."""
+    now = now or timezone.now()
+    revision = (
+        Revision.objects.select_related("profile")
+        .filter(profile__slug=slug, number=number, go_live_at__lte=now)
+        .first()
+    )
+    if revision is None or revision.status(now) == "cancelled":
+        raise Http404("No such published revision")
+    return revision
 
 
 def date_modified(revision: Revision, now: datetime | None = None) -> datetime:

@@ -15,7 +15,12 @@ from django.utils.translation import get_language
 
 from relations.models import Profile, Revision
 from relations.rendering import page_context, render_profile_page
-from relations.revisions import date_modified, live_revision, published_updates
+from relations.revisions import (
+    date_modified,
+    live_revision,
+    published_updates,
+    readable_revision,
+)
 
 LIVE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
 PERMALINK_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -94,15 +99,10 @@ def profile_detail(request, slug):
 
 
 def revision_detail(request, slug, number):
-    revision = get_object_or_404(
-        Revision.objects.select_related("profile"), profile__slug=slug, number=number
-    )
     now = timezone.now()
-    status = revision.status(now)
-    if status in ("scheduled", "cancelled"):
-        raise Http404("Not published")
+    revision = readable_revision(slug=slug, number=number, now=now)
     current_url = reverse("relations:profile", kwargs={"slug": slug})
-    if status == "withdrawn":
+    if revision.withdrawn_at:
         return render(
             request,
             "relations/revision_withdrawn.html",

@@ -15,13 +15,18 @@ TOP_COMMODITIES = 5
 
 def yearly_totals(profile: Profile) -> dict[tuple[str, str], dict[int, Decimal]]:
     """{(flow, kind): {year: value}} using explicit totals first, chapter sums otherwise."""
-    explicit: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(dict)
-    summed: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     rows = TradeFigure.objects.for_profile(profile).values_list(
         "flow", "kind", "year", "chapter_id", "value"
     )
-    for flow, kind, year, chapter_id, value in rows:
-        if chapter_id is None:
+    return totals_by_series(rows)
+
+
+def totals_by_series(rows) -> dict[tuple[str, str], dict[int, Decimal]]:
+    """The same rule over plain (flow, kind, year, chapter or None, value) rows."""
+    explicit: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(dict)
+    summed: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for flow, kind, year, chapter, value in rows:
+        if chapter is None:
             explicit[(flow, kind)][year] = value
         else:
             summed[(flow, kind)][year] += value

@@ -103,6 +103,9 @@ def figure_rows(profile) -> list[dict]:
             "flow": f.flow,
             "kind": f.kind,
             "hs_chapter": f.chapter.code if f.chapter_id else None,
+            "chapter_name": {"en": f.chapter.name_en, "fr": f.chapter.name_fr}
+            if f.chapter_id
+            else None,
             "value_cad": str(f.value),
             "source": {"en": f.source_en, "fr": f.source_fr},
         }
