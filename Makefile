@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format messages check-migrations clean
+.PHONY: run test lint format messages bench bench-import serve clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,21 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l fr -i ".venv/*" -i "tests/*"
 	$(PY) manage.py compilemessages -i .venv
+
+## bench: the public page under gunicorn against a fixed-bytes baseline (uses wrk if present)
+bench: $(STAMP)
+	$(PY) bench/http_bench.py
+
+## serve: production-style on this machine: collectstatic, migrate, gunicorn (set the
+## production variables first, see README "Running at scale")
+serve: $(STAMP)
+	$(PY) manage.py collectstatic --noinput
+	$(PY) manage.py migrate --noinput
+	$(PY) -m gunicorn config.wsgi:application --workers $${WEB_CONCURRENCY:-2} --bind $${BIND:-127.0.0.1:8000}
+
+## bench-import: 100,000-row trade sheet, ours vs the library's default (SQLite, or DATABASE_URL)
+bench-import: $(STAMP)
+	$(PY) bench/import_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

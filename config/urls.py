@@ -5,8 +5,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from config.health import health
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health, name="health"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("relations.urls")),

@@ -1,7 +1,9 @@
 """Admin for cultural highlights."""
 
 from django.contrib import admin
+from django.db import models
 
+from culture.forms import SizeLimitedImageField
 from culture.models import Highlight
 from relations.stale import StaleEditGuardAdmin
 
@@ -13,6 +15,7 @@ class HighlightAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     search_fields = ["name_en", "name_fr"]
     list_select_related = ["profile__partner"]
     ordering = ["profile", "kind", "position"]
+    formfield_overrides = {models.ImageField: {"form_class": SizeLimitedImageField}}
     fieldsets = [
         (None, {"fields": ["profile", "kind", "position", "year"]}),
         (None, {"fields": [("name_en", "name_fr"), ("description_en", "description_fr")]}),

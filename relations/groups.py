@@ -13,12 +13,7 @@ EDITING_ACTIONS = ("add", "change", "delete", "view")
 
 def grant_app_permissions(apps, schema_editor, app_label: str, extra_codenames=()) -> None:
     """Give both groups every editing permission of the app's models (used in migrations)."""
-    # Permissions are normally created after migrate finishes; create them now to grant them.
-    # The historical app config is a stub that create_permissions would skip without this.
-    app_config = apps.get_app_config(app_label)
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    _create_permissions(apps, app_label)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     model_names = [model._meta.model_name for model in apps.get_app_config(app_label).get_models()]
@@ -31,11 +26,20 @@ def grant_app_permissions(apps, schema_editor, app_label: str, extra_codenames=(
         group.permissions.add(*permissions)
 
 
+def _create_permissions(apps, app_label: str) -> None:
+    """Permissions are normally created after migrate finishes; create them now to grant them."""
+    app_config = apps.get_app_config(app_label)
+    if getattr(app_config, "models_module", None) is None:
+        # A migration's historical app config is a stub that create_permissions would skip.
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    else:
+        create_permissions(app_config, apps=apps, verbosity=0)
+
+
 def _publish_permission(apps):
-    app_config = apps.get_app_config("relations")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    _create_permissions(apps, "relations")
     Permission = apps.get_model("auth", "Permission")
     return Permission.objects.get(content_type__app_label="relations", codename="publish_revision")
 
@@ -68,3 +72,12 @@ def grant_publishing(apps, schema_editor) -> None:
 def revoke_publishing(apps, schema_editor) -> None:
     Group = apps.get_model("auth", "Group")
     Group.objects.get(name=PUBLISHERS).permissions.remove(_publish_permission(apps))
+
+
+def ensure_groups() -> None:
+    """Set the groups up as the migrations do, for a database emptied since (tests flush)."""
+    from django.apps import apps
+
+    for app_label in ("relations", "trade", "culture"):
+        grant_app_permissions(apps, None, app_label)
+    grant_publishing(apps, None)

@@ -432,6 +432,13 @@ class Revision(NaturalKeyModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    modified_at = models.DateTimeField(
+        _("date modified"),
+        help_text=_(
+            "What readers see as “Date modified”: the go-live time of this revision if it is "
+            "a major update, else of the major update before it. Fixed at publishing."
+        ),
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

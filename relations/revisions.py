@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from relations.models import AuditEntry, Country, Profile, Revision
+from relations.page_cache import forget_pointers
 from relations.snapshot import profile_snapshot
 
 PUBLISH_PERMISSION = "relations.publish_revision"
@@ -53,22 +54,25 @@ def readable_revision(*, slug: str, number: int, now: datetime | None = None) ->
     return revision
 
 
-def date_modified(revision: Revision, now: datetime | None = None) -> datetime:
-    """The go-live time of the newest major update up to this revision.
+def date_modified(revision: Revision) -> datetime:
+    """What readers see as "Date modified"; fixed when the revision was published."""
+    return revision.modified_at
 
-    Minor corrections do not move "Date modified" (Canada.ca's rule for typo fixes).
-    """
-    now = now or timezone.now()
-    latest_major = (
-        Revision.objects.for_profile(revision.profile_id)
-        .gone_live(now)
+
+def _modified_at(profile: Profile, go_live_at: datetime, is_major: bool) -> datetime:
+    """Minor corrections do not move "Date modified" (Canada.ca's rule for typo fixes)."""
+    if is_major:
+        return go_live_at
+    previous_major = (
+        Revision.objects.for_profile(profile)
+        .not_withdrawn()
         .major()
-        .filter(go_live_at__lte=revision.go_live_at)
+        .filter(go_live_at__lte=go_live_at)
         .newest_first()
         .values_list("go_live_at", flat=True)
         .first()
     )
-    return latest_major or revision.go_live_at
+    return previous_major or go_live_at
 
 
 def published_updates(profile: Profile, now: datetime | None = None):
@@ -208,11 +212,13 @@ def revision_publish(
                 document=profile_snapshot(profile),
                 working_copy=working_copy_rows(profile),
                 go_live_at=go_live_at,
+                modified_at=_modified_at(profile, go_live_at, is_major),
                 is_major=is_major,
                 change_note_en=change_note_en.strip(),
                 change_note_fr=change_note_fr.strip(),
                 published_by=by,
             )
+            transaction.on_commit(lambda: forget_pointers(profile.slug))
             action = AuditEntry.Action.SCHEDULE if go_live_at > now else AuditEntry.Action.PUBLISH
             AuditEntry.objects.create(
                 profile=profile,
@@ -236,10 +242,14 @@ def revision_withdraw(*, revision: Revision, by, reason: str, now: datetime | No
     if not reason.strip():
         raise PublishingRefused([_("Give the reason for withdrawing this revision.")])
     with transaction.atomic():
-        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        revision = (
+            Revision.objects.select_for_update().select_related("profile").get(pk=revision.pk)
+        )
         if revision.withdrawn_at:
             raise PublishingRefused([_("This revision was already withdrawn.")])
         scheduled = revision.go_live_at > now
+        slug, number = revision.profile.slug, revision.number
+        transaction.on_commit(lambda: forget_pointers(slug, [number]))
         Revision.objects.filter(pk=revision.pk).update(
             withdrawn_at=now, withdrawn_by=by, withdrawal_reason=reason.strip()
         )

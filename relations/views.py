@@ -14,6 +14,12 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from relations.models import Profile, Revision
+from relations.page_cache import (
+    LIVE_CACHE_CONTROL,
+    PERMALINK_CACHE_CONTROL,
+    live_page_etag,
+    permalink_etag,
+)
 from relations.rendering import page_context, render_profile_page
 from relations.revisions import (
     date_modified,
@@ -21,9 +27,6 @@ from relations.revisions import (
     published_updates,
     readable_revision,
 )
-
-LIVE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
-PERMALINK_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 def home(request):
@@ -61,9 +64,8 @@ def profile_index(request):
     )
 
 
-def _with_validators(request, revision: Revision, modified, render_page, cache_control: str):
+def _with_validators(request, etag: str, modified, render_page, cache_control: str):
     """Answer 304 when the reader's copy is current, else render with ETag and Last-Modified."""
-    etag = f'"r{revision.pk}-{get_language()}"'
     last_modified = int(modified.timestamp())
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
@@ -78,14 +80,13 @@ def _with_validators(request, revision: Revision, modified, render_page, cache_c
 
 def profile_detail(request, slug):
     profile = get_object_or_404(Profile, slug=slug)
-    now = timezone.now()
-    revision = live_revision(profile, now)
+    revision = live_revision(profile)
     if revision is None:
         raise Http404("No published revision")
-    modified = date_modified(revision, now)
+    modified = date_modified(revision)
     return _with_validators(
         request,
-        revision,
+        live_page_etag(revision.pk, get_language()),
         modified,
         lambda: render_profile_page(
             request,
@@ -99,8 +100,11 @@ def profile_detail(request, slug):
 
 
 def revision_detail(request, slug, number):
-    now = timezone.now()
-    revision = readable_revision(slug=slug, number=number, now=now)
+    """A permalink: the revision exactly as published, with a link to the current page.
+
+    Its bytes never change, so they may be cached for a year; a withdrawn one answers 410.
+    """
+    revision = readable_revision(slug=slug, number=number)
     current_url = reverse("relations:profile", kwargs={"slug": slug})
     if revision.withdrawn_at:
         return render(
@@ -109,18 +113,17 @@ def revision_detail(request, slug, number):
             page_context(request, revision=revision, current_url=current_url),
             status=410,
         )
-    live = live_revision(revision.profile, now)
-    modified = date_modified(revision, now)
+    modified = date_modified(revision)
     return _with_validators(
         request,
-        revision,
+        permalink_etag(revision.pk, get_language()),
         modified,
         lambda: render_profile_page(
             request,
             revision.document,
             date_modified=modified,
             revision=revision,
-            banner=None if live and live.pk == revision.pk else "older",
+            banner="permalink",
             current_url=current_url,
             updates_url=reverse("relations:updates", kwargs={"slug": slug}),
         ),
@@ -152,6 +155,6 @@ def profile_updates(request, slug):
             title=live.document["title"][language],
             profile_url=reverse("relations:profile", kwargs={"slug": slug}),
             updates=updates,
-            date_modified=date_modified(live, now),
+            date_modified=date_modified(live),
         ),
     )

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
+from relations.groups import ensure_groups
 from tests.relations.factories import HomeCountryFactory
 
 PASSWORD = "correct horse battery staple"
@@ -20,9 +21,15 @@ def _fast_and_isolated(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import cache
 
+    from relations.page_cache import local
+
     cache.clear()
+    local.pointers.clear()
+    local.pages.clear()
     yield
     cache.clear()
+    local.pointers.clear()
+    local.pages.clear()
 
 
 @pytest.fixture
@@ -40,6 +47,9 @@ def home_country(db):
 
 
 def _member_of(group_name: str, username: str) -> User:
+    # Transactional tests empty the database, groups included: set them up again if so.
+    if not Group.objects.filter(name=group_name).exists():
+        ensure_groups()
     user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
     return user
