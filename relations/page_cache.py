@@ -97,7 +97,8 @@ class LocalMemory:
 
     def __init__(self):
         self.pointers: dict[str, tuple[Pointer, float]] = {}
-        self.pages: OrderedDict[str, tuple[bytes, dict]] = OrderedDict()
+        # key -> (body, WSGI header list ready to send, Content-Length included)
+        self.pages: OrderedDict[str, tuple[bytes, list]] = OrderedDict()
 
     def remember_pointer(self, key: str, pointer: Pointer, seconds: float) -> None:
         self.pointers[key] = (pointer, time.monotonic() + seconds)
@@ -113,7 +114,8 @@ class LocalMemory:
         return pointer
 
     def remember_page(self, key: str, page: tuple[bytes, dict]) -> None:
-        self.pages[key] = page
+        content, headers = page
+        self.pages[key] = (content, [*headers.items(), ("Content-Length", str(len(content)))])
         self.pages.move_to_end(key)
         while len(self.pages) > self.MAX_PAGES:
             self.pages.popitem(last=False)
@@ -249,4 +251,4 @@ class FastPublishedPages:
         if page is None:
             return None
         content, headers = page
-        return "200 OK", [*headers.items(), ("Content-Length", str(len(content)))], content
+        return "200 OK", headers, content
