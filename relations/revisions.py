@@ -11,7 +11,7 @@ from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,6 +73,35 @@ def _modified_at(profile: Profile, go_live_at: datetime, is_major: bool) -> date
         .first()
     )
     return previous_major or go_live_at
+
+
+def published_profiles(now: datetime | None = None) -> list[dict]:
+    """Profiles with a live revision: [{"slug", "title", "label"}], texts in both languages.
+
+    Two queries whatever the number of profiles: the live revision of each, then the
+    title and label of those revisions.
+    """
+    now = now or timezone.now()
+    live = Revision.objects.filter(profile=OuterRef("pk")).gone_live(now).newest_first()
+    profiles = list(
+        Profile.objects.annotate(live_id=Subquery(live.values("pk")[:1]))
+        .filter(live_id__isnull=False)
+        .values("slug", "live_id")
+    )
+    documents = {
+        row["pk"]: row
+        for row in Revision.objects.filter(pk__in=[p["live_id"] for p in profiles]).values(
+            "pk", "document__title", "document__label"
+        )
+    }
+    return [
+        {
+            "slug": p["slug"],
+            "title": documents[p["live_id"]]["document__title"],
+            "label": documents[p["live_id"]]["document__label"],
+        }
+        for p in profiles
+    ]
 
 
 def published_updates(profile: Profile, now: datetime | None = None):

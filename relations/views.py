@@ -4,7 +4,6 @@ Only published revisions are ever shown here; the working copy is seen only in t
 preview. Responses carry validators (ETag, Last-Modified) so repeat visits get a 304.
 """
 
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from relations.models import Profile, Revision
+from relations.models import Profile
 from relations.page_cache import (
     LIVE_CACHE_CONTROL,
     PERMALINK_CACHE_CONTROL,
@@ -24,9 +23,11 @@ from relations.rendering import page_context, render_profile_page
 from relations.revisions import (
     date_modified,
     live_revision,
+    published_profiles,
     published_updates,
     readable_revision,
 )
+from relations.snapshot import localize
 
 
 def home(request):
@@ -34,29 +35,8 @@ def home(request):
 
 
 def profile_index(request):
-    now = timezone.now()
-    live = Revision.objects.filter(profile=OuterRef("pk")).gone_live(now).newest_first()
-    language = get_language()
-    profiles = (
-        Profile.objects.annotate(live_id=Subquery(live.values("pk")[:1]))
-        .filter(live_id__isnull=False)
-        .values("slug", "live_id")
-    )
-    documents = Revision.objects.filter(pk__in=[p["live_id"] for p in profiles]).values(
-        "pk", "document__title", "document__label"
-    )
-    by_id = {d["pk"]: d for d in documents}
-    entries = sorted(
-        (
-            {
-                "slug": p["slug"],
-                "title": by_id[p["live_id"]]["document__title"][language],
-                "label": by_id[p["live_id"]]["document__label"][language],
-            }
-            for p in profiles
-        ),
-        key=lambda entry: entry["title"],
-    )
+    entries = localize(published_profiles(), get_language())
+    entries.sort(key=lambda entry: entry["title"])
     return render(
         request,
         "relations/profile_index.html",
