@@ -1,0 +1,223 @@
+"""Editors upload a sheet, preview what it would change, confirm, export, and undo."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+from tests.trade.sheets import csv_bytes, long_rows, xlsx_bytes
+from trade.importing.services import trade_figures_import
+from trade.models import HSChapter, TradeFigure, TradeImportBatch
+
+IMPORT = reverse("admin:trade_tradefigure_import")
+CONFIRM = reverse("admin:trade_tradefigure_process_import")
+EXPORT = reverse("admin:trade_tradefigure_export")
+CHANGELIST = reverse("admin:trade_tradefigure_changelist")
+SOURCE = ("Statistics Canada", "Statistique Canada")
+RAISED_2011 = ("russia", 2011, "export", "merchandise", "", "2000000000", *SOURCE)
+
+
+def upload(client, data: bytes, name: str = "figures.csv", **choices):
+    form = {"source_en": SOURCE[0], "source_fr": SOURCE[1], "kind": "merchandise", **choices}
+    return client.post(IMPORT, {**form, "import_file": SimpleUploadedFile(name, data)})
+
+
+def confirm(client, preview):
+    return client.post(CONFIRM, {"token": preview.context["confirm_form"]["token"].value()})
+
+
+def export_total_2011(profile) -> Decimal:
+    return TradeFigure.objects.get(
+        profile=profile, year=2011, flow="export", kind="merchandise", chapter=None
+    ).value
+
+
+def stored_uploads() -> list[str]:
+    if not default_storage.exists("django-import-export"):
+        return []
+    return default_storage.listdir("django-import-export")[1]
+
+
+def test_the_trade_figure_list_offers_import_and_export(editor_client, canada_russia):
+    content = editor_client.get(CHANGELIST).content.decode()
+
+    assert IMPORT in content
+    assert EXPORT in content
+
+
+def test_the_preview_counts_rows_and_shows_old_and_new_values(editor_client, canada_russia):
+    response = upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+
+    result = response.context["result"]
+    assert result.summary == "0 new, 1 updated, 0 unchanged"
+    assert [(c.old_value, c.new_value) for c in result.changes] == [
+        (Decimal("1500000000.00"), Decimal("2000000000"))
+    ]
+    content = response.content.decode()
+    assert "1500000000.00" in content
+    assert "→ 2000000000" in content
+    assert export_total_2011(canada_russia) == Decimal("1500000000.00")
+
+
+def test_the_preview_shows_which_sentences_of_the_page_would_change(editor_client, canada_russia):
+    response = upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+
+    english = [s for s in response.context["result"].sentences if s.language == "en"]
+    assert any("$1.5 billion" in s.before and "$2 billion" in s.after for s in english)
+    french = [s for s in response.context["result"].sentences if s.language == "fr"]
+    assert any("2 milliards de dollars" in s.after for s in french)
+    assert "<del>" in response.content.decode()
+
+
+def test_the_uploaded_file_waits_in_the_configured_storage(editor_client, canada_russia):
+    upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+
+    assert len(stored_uploads()) == 1
+
+
+def test_confirming_imports_the_file_and_records_a_batch(editor, editor_client, canada_russia):
+    preview = upload(editor_client, csv_bytes(long_rows(RAISED_2011)), name="june.csv")
+
+    response = confirm(editor_client, preview)
+
+    assert response.status_code == 302
+    assert export_total_2011(canada_russia) == Decimal("2000000000.00")
+    batch = TradeImportBatch.objects.get()
+    assert (batch.created_by, batch.file_name, batch.updated_count) == (editor, "june.csv", 1)
+    assert stored_uploads() == []
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "Import finished: 0 new, 1 updated, 0 unchanged." in page
+
+
+def test_a_preview_with_problems_offers_no_confirm(editor_client, canada_russia):
+    bad = ("russia", 2011, "export", "merchandise", "", "lots", *SOURCE)
+
+    response = upload(editor_client, csv_bytes(long_rows(bad)))
+
+    assert "confirm_form" not in response.context
+    content = response.content.decode()
+    assert "“lots” is not a number" in content
+    assert 'id="confirm-import"' not in content
+    assert stored_uploads() == []
+
+
+def test_a_confirm_that_no_longer_imports_cleanly_never_says_import_finished(
+    editor_client, canada_russia
+):
+    HSChapter.objects.create(code="99", name_en="special", name_fr="spécial")
+    row = ("russia", 2011, "export", "merchandise", "99", "10", *SOURCE)
+    preview = upload(editor_client, csv_bytes(long_rows(RAISED_2011, row)))
+    HSChapter.objects.filter(code="99").delete()  # changed between preview and confirm
+
+    response = confirm(editor_client, preview)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Nothing was imported" in content
+    assert "Import finished" not in content
+    assert "“99” is not a known HS chapter" in content
+    assert export_total_2011(canada_russia) == Decimal("1500000000.00")
+    assert TradeImportBatch.objects.count() == 0
+
+
+def test_a_tampered_confirmation_is_refused(editor_client, canada_russia):
+    upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+
+    response = editor_client.post(CONFIRM, {"token": "../../settings.py"})
+
+    assert response.status_code == 400
+    assert "This confirmation is invalid or has expired" in response.content.decode()
+    assert export_total_2011(canada_russia) == Decimal("1500000000.00")
+
+
+def test_staff_without_the_import_permission_cannot_import(client, canada_russia):
+    client.force_login(User.objects.create_user("nobody", password=PASSWORD, is_staff=True))
+
+    assert client.get(IMPORT).status_code == 403
+    assert upload(client, csv_bytes(long_rows(RAISED_2011))).status_code == 403
+    assert client.post(CONFIRM, {"token": "x"}).status_code == 403
+    assert client.get(EXPORT).status_code == 403
+
+
+def test_an_editor_who_may_change_figures_but_not_import_is_refused(editor, client, canada_russia):
+    from django.contrib.auth.models import Permission
+
+    user = User.objects.create_user("changer", password=PASSWORD, is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_tradefigure", "change_tradefigure", "add_tradefigure"]
+        )
+    )
+    client.force_login(user)
+
+    assert client.get(CHANGELIST).status_code == 200
+    assert client.get(IMPORT).status_code == 403
+    assert client.get(EXPORT).status_code == 403
+
+
+def test_publishers_may_import_too(publisher_client, canada_russia):
+    response = upload(publisher_client, csv_bytes(long_rows(RAISED_2011)))
+
+    assert response.status_code == 200
+    assert response.context["result"].ok
+
+
+def test_an_xlsx_upload_is_previewed(editor_client, canada_russia):
+    response = upload(editor_client, xlsx_bytes(long_rows(RAISED_2011)), name="f.xlsx")
+
+    assert response.context["result"].summary == "0 new, 1 updated, 0 unchanged"
+    assert "The sheet “Sheet1” was read." in response.content.decode()
+
+
+# Export
+
+
+def test_the_csv_export_reimports_with_no_changes(editor_client, canada_russia):
+    response = editor_client.post(EXPORT, {"format": "0", "resource": "0"})
+
+    assert response["Content-Type"].startswith("text/csv")
+    result = trade_figures_import(data=response.content, file_name="export.csv", dry_run=True)
+    assert result.summary == "0 new, 0 updated, 5 unchanged"
+
+
+def test_the_xlsx_export_reimports_with_no_changes(editor_client, canada_russia):
+    response = editor_client.post(EXPORT, {"format": "1", "resource": "0"})
+
+    result = trade_figures_import(data=response.content, file_name="export.xlsx", dry_run=True)
+    assert result.summary == "0 new, 0 updated, 5 unchanged"
+
+
+def test_exported_text_that_looks_like_a_formula_is_neutralised(editor_client, canada_russia):
+    figure = TradeFigure.objects.filter(profile=canada_russia).first()
+    figure.source_en = '=HYPERLINK("http://evil.example","x")'
+    figure.source_fr = "@SUM(A1)"
+    figure.save()
+
+    csv_text = editor_client.post(EXPORT, {"format": "0", "resource": "0"}).content.decode(
+        "utf-8-sig"
+    )
+
+    assert "'=HYPERLINK" in csv_text
+    assert "'@SUM(A1)" in csv_text
+    result = trade_figures_import(data=csv_text.encode(), file_name="e.csv", dry_run=True)
+    assert result.summary == "0 new, 0 updated, 5 unchanged"
+
+
+def test_the_xlsx_export_holds_no_formula(editor_client, canada_russia):
+    import io
+
+    import openpyxl
+
+    figure = TradeFigure.objects.filter(profile=canada_russia).first()
+    figure.source_en = "+1+cmd|' /C calc'!A0"
+    figure.save()
+
+    response = editor_client.post(EXPORT, {"format": "1", "resource": "0"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell for cell in cells if cell.data_type == "f"]
+    assert "'+1+cmd|' /C calc'!A0" in [cell.value for cell in cells]
