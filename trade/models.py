@@ -104,11 +104,19 @@ class TradeFigure(NaturalKeyModel):
                 fields=["profile", "year", "flow", "kind"],
                 condition=models.Q(chapter__isnull=True),
                 name="unique_trade_total",
+                violation_error_message=_(
+                    "This profile already has a total for this year, flow and kind; "
+                    "change that figure instead of adding another."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["profile", "year", "flow", "kind", "chapter"],
                 condition=models.Q(chapter__isnull=False),
                 name="unique_trade_chapter_figure",
+                violation_error_message=_(
+                    "This profile already has a figure for this year, flow, kind and HS "
+                    "chapter; change that figure instead of adding another."
+                ),
             ),
         ]
 

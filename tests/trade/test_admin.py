@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
@@ -277,11 +276,6 @@ def test_a_second_total_for_the_same_year_flow_and_kind_is_refused(
     assert_working_copy_still_says_the_old_growth(editor_client, canada_russia, publisher)
 
 
-@pytest.mark.xfail(
-    reason="Bug: the admin shows the database constraint's internal name "
-    "(“Constraint “unique_trade_total” is violated.”) instead of saying which figure exists",
-    strict=True,
-)
 def test_a_second_total_is_refused_with_a_message_an_editor_understands(
     editor_client, canada_russia
 ):
@@ -302,6 +296,7 @@ def test_a_second_total_is_refused_with_a_message_an_editor_understands(
 
     assert "unique_trade_total" not in text
     assert "is violated" not in text
+    assert "already has a total for this year, flow and kind" in text
 
 
 def test_a_chapter_figure_beside_the_total_is_accepted(editor_client, canada_russia):
