@@ -16,11 +16,13 @@ from trade.models import Flow, TradeKind
 
 TOP_CHAPTERS = 5
 
-# Chart geometry, in SVG user units; the SVG scales to its container.
-WIDTH, HEIGHT = 720, 320
-LEFT, RIGHT, TOP, BOTTOM = 88, 48, 24, 40
-PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-MIN_BAND_FOR_LABELS = 40
+# Chart geometry, in SVG user units; the SVG scales to its container. Bars are horizontal,
+# one row per year, so value labels sit at the end of their bar and never collide, and
+# the chart stays legible when a narrow screen scales it down.
+WIDTH = 400
+LEFT, RIGHT, TOP, BOTTOM = 40, 56, 8, 28
+PLOT_WIDTH = WIDTH - LEFT - RIGHT
+BAR_HEIGHT, BAR_GAP, ROW_GAP = 11, 2, 6
 
 
 def series_names() -> dict[tuple[str, str], str]:
@@ -37,14 +39,15 @@ class Chart:
     kind: str
     title: str
     series: list[dict]
+    height: int = 0
     bars: list[dict] = field(default_factory=list)
     ticks: list[dict] = field(default_factory=list)
     year_labels: list[dict] = field(default_factory=list)
     width: int = WIDTH
-    height: int = HEIGHT
     left: int = LEFT
-    baseline: int = TOP + PLOT_HEIGHT
-    plot_right: int = WIDTH - RIGHT
+    plot_top: int = TOP
+    plot_bottom: int = 0
+    tick_label_y: int = 0
 
 
 def _decimal_rows(figures: list[dict]):
@@ -67,7 +70,7 @@ def nice_ceiling(value: Decimal) -> tuple[Decimal, Decimal]:
 
 
 def bar_chart(kind: str, title: str, totals: dict, language: str) -> Chart | None:
-    """Grouped bars per year for the kind's flows; None when fewer than two years are known."""
+    """One row per year (first to latest), one bar per flow; None below two known years."""
     names = series_names()
     keys = [key for key in names if key[1] == kind and totals.get(key)]
     years_known = sorted({year for key in keys for year in totals[key]})
@@ -75,8 +78,8 @@ def bar_chart(kind: str, title: str, totals: dict, language: str) -> Chart | Non
         return None
     years = list(range(years_known[0], years_known[-1] + 1))
     top, step = nice_ceiling(max(v for key in keys for v in totals[key].values()))
-    band = Decimal(PLOT_WIDTH) / len(years)
-    bar_width = band * Decimal("0.8") / len(keys)
+    row_height = len(keys) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + ROW_GAP
+    plot_bottom = TOP + row_height * len(years)
     chart = Chart(
         kind=kind,
         title=title,
@@ -84,36 +87,37 @@ def bar_chart(kind: str, title: str, totals: dict, language: str) -> Chart | Non
             {"name": names[key], "style": "export" if key[0] == Flow.EXPORT else "import"}
             for key in keys
         ],
+        height=plot_bottom + BOTTOM,
+        plot_bottom=plot_bottom,
+        tick_label_y=plot_bottom + 18,
     )
-    scale = Decimal(PLOT_HEIGHT) / top
+    scale = Decimal(PLOT_WIDTH) / top
     for i, year in enumerate(years):
-        band_left = LEFT + band * i
-        if band >= MIN_BAND_FOR_LABELS or i % max(1, round(MIN_BAND_FOR_LABELS / band)) == 0:
-            chart.year_labels.append({"x": _px(band_left + band / 2), "text": str(year)})
+        row_top = TOP + row_height * i + ROW_GAP // 2
+        chart.year_labels.append({"y": row_top + (row_height - ROW_GAP) / 2, "text": str(year)})
         for j, key in enumerate(keys):
             value = totals[key].get(year)
             if value is None:
                 continue
-            height = value * scale
-            x = band_left + band * Decimal("0.1") + bar_width * j
+            width = value * scale
+            y = row_top + j * (BAR_HEIGHT + BAR_GAP)
             chart.bars.append(
                 {
-                    "x": _px(x),
-                    "y": _px(TOP + PLOT_HEIGHT - height),
-                    "width": _px(bar_width),
-                    "height": _px(height),
+                    "x": LEFT,
+                    "y": y,
+                    "width": _px(width),
+                    "height": BAR_HEIGHT,
                     "style": chart.series[j]["style"],
-                    "label": money_short(value, language) if band >= MIN_BAND_FOR_LABELS else "",
-                    "label_x": _px(x + bar_width / 2),
+                    "label": money_short(value, language),
+                    "label_x": _px(LEFT + width + 4),
+                    "label_y": y + BAR_HEIGHT / 2,
                     "title": gettext("%(series)s, %(year)s: %(value)s")
                     % {"series": names[key], "year": year, "value": money_phrase(value, language)},
                 }
             )
     tick = Decimal(0)
     while tick <= top:
-        chart.ticks.append(
-            {"y": _px(TOP + PLOT_HEIGHT - tick * scale), "text": money_short(tick, language)}
-        )
+        chart.ticks.append({"x": _px(LEFT + tick * scale), "text": money_short(tick, language)})
         tick += step
     return chart
 
