@@ -54,6 +54,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
 class ProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Profile
+        skip_postgeneration_save = True
 
     partner = factory.SubFactory(CountryFactory)
     slug = "testland"
