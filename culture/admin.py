@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.db import models
 
 from culture.forms import SizeLimitedImageField
+from culture.importing import HIGHLIGHTS, highlights_export, highlights_import
 from culture.models import Highlight
+from relations.admin_importing import SpreadsheetImportExportMixin
 from relations.stale import StaleEditGuardAdmin
 
 
 @admin.register(Highlight)
-class HighlightAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
+class HighlightAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.ModelAdmin):
     list_display = ["name_en", "kind", "year", "position", "profile"]
     list_filter = ["profile", "kind"]
     search_fields = ["name_en", "name_fr"]
@@ -21,3 +23,12 @@ class HighlightAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
         (None, {"fields": [("name_en", "name_fr"), ("description_en", "description_fr")]}),
         (None, {"fields": ["image", ("image_alt_en", "image_alt_fr")]}),
     ]
+    import_columns = HIGHLIGHTS.header
+
+    def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
+        return highlights_import(
+            data=data, file_name=file_name, dry_run=dry_run, by=by, page_changes=dry_run
+        )
+
+    def spreadsheet_export(self, *, queryset, file_format):
+        return highlights_export(queryset=queryset, file_format=file_format)

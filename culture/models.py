@@ -55,6 +55,10 @@ class Highlight(OrderedProfileItem):
     NATURAL_KEY = ("profile__slug", "kind", "name_en")
 
     class Meta(OrderedProfileItem.Meta):
+        permissions = [
+            ("import_highlight", _("Can import cultural highlights from a spreadsheet")),
+            ("export_highlight", _("Can export cultural highlights to a spreadsheet")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["profile", "kind", "name_en"], name="unique_highlight")
         ]

@@ -5,12 +5,22 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from relations.admin_importing import SpreadsheetImportExportMixin
 from relations.admin_publishing import ProfilePublishingAdmin
+from relations.importing import (
+    MEETINGS,
+    MISSIONS,
+    meetings_export,
+    meetings_import,
+    missions_export,
+    missions_import,
+)
 from relations.models import (
     AuditEntry,
     ConsultationTopic,
     Country,
     DiplomaticMission,
+    ImportBatch,
     Meeting,
     MultilateralForum,
     Profile,
@@ -101,7 +111,7 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
+class MeetingAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.ModelAdmin):
     list_display = ["date", "kind", "home_participant_en", "partner_participant_en", "profile"]
     list_filter = ["profile", "kind"]
     search_fields = ["home_participant_en", "partner_participant_en", "occasion_en", "city_en"]
@@ -120,6 +130,36 @@ class MeetingAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
         ),
         (_("Where and why"), {"fields": [("occasion_en", "occasion_fr"), ("city_en", "city_fr")]}),
     ]
+    import_columns = MEETINGS.header
+
+    def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
+        return meetings_import(
+            data=data, file_name=file_name, dry_run=dry_run, by=by, page_changes=dry_run
+        )
+
+    def spreadsheet_export(self, *, queryset, file_format):
+        return meetings_export(queryset=queryset, file_format=file_format)
+
+
+@admin.register(DiplomaticMission)
+class DiplomaticMissionAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.ModelAdmin):
+    """Missions are edited inline on their profile; this list is for import and export."""
+
+    list_display = ["city_en", "kind", "side", "position", "profile"]
+    list_filter = ["profile", "side", "kind"]
+    search_fields = ["city_en", "city_fr"]
+    list_select_related = ["profile__partner"]
+    ordering = ["profile", "position"]
+    fields = ["profile", "position", ("side", "kind"), ("city_en", "city_fr")]
+    import_columns = MISSIONS.header
+
+    def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
+        return missions_import(
+            data=data, file_name=file_name, dry_run=dry_run, by=by, page_changes=dry_run
+        )
+
+    def spreadsheet_export(self, *, queryset, file_format):
+        return missions_export(queryset=queryset, file_format=file_format)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -141,6 +181,25 @@ class RevisionAdmin(ReadOnlyAdmin):
     list_filter = ["profile", "is_major"]
     list_select_related = ["profile__partner", "published_by"]
     exclude = ["document", "working_copy"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    """Confirmed spreadsheet imports of meetings, missions and highlights (trade figures have
+    their own list, with undo)."""
+
+    list_display = [
+        "created_at",
+        "model",
+        "file_name",
+        "created_by",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+    ]
+    list_filter = ["model"]
+    list_select_related = ["created_by"]
+    readonly_fields = ["sha256", "changes"]
 
 
 @admin.register(AuditEntry)

@@ -26,6 +26,30 @@ def grant_app_permissions(apps, schema_editor, app_label: str, extra_codenames=(
         group.permissions.add(*permissions)
 
 
+def grant_codenames(apps, schema_editor, app_label: str, codenames, *, revoke=()) -> None:
+    """Give both groups these permissions of the app (e.g. import and export), and take the
+    `revoke` ones away (e.g. editing an import record, which only imports write)."""
+    _create_permissions(apps, app_label)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    granted = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    taken = Permission.objects.filter(content_type__app_label=app_label, codename__in=revoke)
+    for name in (EDITORS, PUBLISHERS):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*granted)
+        group.permissions.remove(*taken)
+
+
+def revoke_codenames(apps, schema_editor, app_label: str, codenames) -> None:
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
+    )
+    for group in Group.objects.filter(name__in=[EDITORS, PUBLISHERS]):
+        group.permissions.remove(*permissions)
+
+
 def _create_permissions(apps, app_label: str) -> None:
     """Permissions are normally created after migrate finishes; create them now to grant them."""
     app_config = apps.get_app_config(app_label)
@@ -77,7 +101,13 @@ def revoke_publishing(apps, schema_editor) -> None:
 def ensure_groups() -> None:
     """Set the groups up as the migrations do, for a database emptied since (tests flush)."""
     from django.apps import apps
+    from django.contrib.auth.models import Permission
 
     for app_label in ("relations", "trade", "culture"):
         grant_app_permissions(apps, None, app_label)
+        # The import and export permissions each app's migrations grant (IMPORT_EXPORT_*).
+        codenames = Permission.objects.filter(
+            content_type__app_label=app_label, codename__regex=r"^(import|export)_"
+        ).values_list("codename", flat=True)
+        grant_codenames(apps, None, app_label, list(codenames))
     grant_publishing(apps, None)

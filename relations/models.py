@@ -6,6 +6,7 @@ readers never see them directly: the page is rendered from a snapshot built from
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -312,6 +313,10 @@ class Meeting(NaturalKeyModel):
 
     class Meta:
         ordering = ["-date", "pk"]
+        permissions = [
+            ("import_meeting", _("Can import meetings from a spreadsheet")),
+            ("export_meeting", _("Can export meetings to a spreadsheet")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["profile", "date", "kind", "partner_participant_en", "home_participant_en"],
@@ -363,6 +368,10 @@ class DiplomaticMission(OrderedProfileItem):
 
     class Meta(OrderedProfileItem.Meta):
         verbose_name = _("diplomatic mission")
+        permissions = [
+            ("import_diplomaticmission", _("Can import diplomatic missions from a spreadsheet")),
+            ("export_diplomaticmission", _("Can export diplomatic missions to a spreadsheet")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["profile", "side", "kind", "city_en"], name="unique_mission"
@@ -499,3 +508,41 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.revision}"
+
+
+class ImportBatch(models.Model):
+    """One confirmed spreadsheet import of profile records (meetings, missions, highlights).
+
+    Who imported which file (name and SHA-256), when, and what it did: the counts, the ids
+    of the records it created and, for those it updated, the values before and after.
+    Trade figures keep their own batches (`trade.TradeImportBatch`), which can be undone.
+    """
+
+    model = models.CharField(
+        _("records"), max_length=100, help_text=_("app_label.model_name, e.g. relations.meeting")
+    )
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    created_count = models.PositiveIntegerField(_("new"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    changes = models.JSONField(
+        _("changes"), default=dict, editable=False, encoder=DjangoJSONEncoder
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,156 +1,33 @@
-"""The trade figures admin's import and export, on django-import-export's admin mixins.
-
-The library supplies the buttons, the permission checks (IMPORT_EXPORT_*_PERMISSION_CODE),
-the export form and the temporary storage of uploads. Its row-by-row import flow is
-replaced: the upload is previewed by `trade_figures_import(dry_run=True)` (counts, every
-problem with line/column/reason, old → new values, the page sentences that would change), and
-confirm runs the same service for real. Confirm is only offered when the preview is clean,
-and a confirm that fails (the data changed meanwhile) says that nothing was imported.
+"""The trade figures admin's import and export: the shared spreadsheet flow of
+`relations.admin_importing` (upload → dry-run preview → confirm, export), calling
+`trade_figures_import` with the choices of the trade upload form (layout, profile, flow, kind,
+sources of new figures) and `trade_figures_export`.
 """
 
-from django.contrib import messages
-from django.core import signing
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
-from import_export.forms import ExportForm
-
+from relations.admin_importing import SpreadsheetImportExportMixin
 from relations.models import Profile
-from trade.forms import TradeImportConfirmForm, TradeImportForm
-from trade.importing.services import (
-    file_sha256,
-    trade_figures_export,
-    trade_figures_import,
-)
-
-TOKEN_SALT = "trade.import.confirm"
-TOKEN_MAX_AGE = 24 * 60 * 60
-SHOWN_ROWS = 500  # problems and changes listed on the preview page
+from trade.forms import TradeImportForm
+from trade.importing.services import trade_figures_export, trade_figures_import
 
 
-class TradeFigureImportExportMixin(ImportExportMixin):
+class TradeFigureImportExportMixin(SpreadsheetImportExportMixin):
     import_template_name = "admin/trade/tradefigure/import.html"
-    formats = [CSV, XLSX]
-    export_form_class = ExportForm
+    import_form_class = TradeImportForm
 
-    def get_export_data(self, file_format, request, queryset, **kwargs):
-        return trade_figures_export(queryset=queryset, file_format=file_format.get_extension())
+    def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
+        profile_pk = options.get("profile")
+        profile = Profile.objects.filter(pk=profile_pk).first() if profile_pk else None
+        return trade_figures_import(
+            data=data,
+            file_name=file_name,
+            dry_run=dry_run,
+            by=by,
+            page_changes=dry_run,  # the preview shows the sentences; confirm only writes
+            **{**options, "profile": profile},
+        )
+
+    def spreadsheet_export(self, *, queryset, file_format):
+        return trade_figures_export(queryset=queryset, file_format=file_format)
 
     def get_export_filename(self, request, queryset, file_format):
         return f"trade-figures.{file_format.get_extension()}"
-
-    def tmp_storage(self, name=None):
-        return self.get_tmp_storage_class()(
-            name=name, read_mode="rb", **self.get_tmp_storage_class_kwargs()
-        )
-
-    def import_page(self, request, context, status=200):
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import trade figures"),
-            "opts": self.model._meta,
-            "shown_rows": SHOWN_ROWS,
-            **context,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, [self.import_template_name], context, status=status)
-
-    def import_action(self, request, **kwargs):
-        """Upload and dry-run preview."""
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        form = TradeImportForm(request.POST or None, request.FILES or None)
-        if not (request.method == "POST" and form.is_valid()):
-            return self.import_page(request, {"form": form})
-        upload = form.cleaned_data["import_file"]
-        data = upload.read()
-        options = form.options()
-        result = trade_figures_import(
-            data=data, file_name=upload.name, dry_run=True, page_changes=True, **options
-        )
-        context = {"form": form, "result": result, "file_name": upload.name}
-        if result.ok:
-            storage = self.tmp_storage()
-            storage.save(data)
-            token = {
-                "name": storage.name,
-                "file_name": upload.name,
-                "sha256": file_sha256(data),
-                **options,
-                "profile": options["profile"].pk if options["profile"] else None,
-            }
-            context["confirm_form"] = TradeImportConfirmForm(
-                initial={"token": signing.dumps(token, salt=TOKEN_SALT)}
-            )
-        return self.import_page(request, context)
-
-    def process_import(self, request, **kwargs):
-        return require_POST(self._confirm_import)(request)
-
-    def _confirm_import(self, request):
-        """Confirm: the same service, for real, on the file kept in storage."""
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        form = TradeImportConfirmForm(request.POST)
-        try:
-            if not form.is_valid():
-                raise signing.BadSignature
-            token = signing.loads(
-                form.cleaned_data["token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
-            )
-        except signing.BadSignature:
-            return self.refuse(
-                request, _("This confirmation is invalid or has expired; upload the file again.")
-            )
-        storage = self.tmp_storage(name=token["name"])
-        try:
-            data = storage.read()
-        except OSError:
-            return self.refuse(
-                request, _("The uploaded file is no longer available; upload it again.")
-            )
-        if file_sha256(data) != token["sha256"]:
-            return self.refuse(
-                request, _("The uploaded file changed after the preview; upload it again.")
-            )
-        profile = Profile.objects.filter(pk=token["profile"]).first() if token["profile"] else None
-        result = trade_figures_import(
-            data=data,
-            file_name=token["file_name"],
-            dry_run=False,
-            by=request.user,
-            profile=profile,
-            layout=token["layout"],
-            flow=token["flow"],
-            kind=token["kind"],
-            source_en=token["source_en"],
-            source_fr=token["source_fr"],
-        )
-        if not result.ok:
-            # The data changed since the preview: say so, never "Import finished".
-            messages.error(
-                request,
-                _("Nothing was imported: the file no longer imports cleanly (see below)."),
-            )
-            return self.import_page(
-                request,
-                {"form": TradeImportForm(), "result": result, "file_name": token["file_name"]},
-            )
-        storage.remove()
-        messages.success(
-            request,
-            _("Import finished: %(summary)s. The public page changes when a publisher publishes.")
-            % {"summary": result.summary},
-        )
-        return HttpResponseRedirect(
-            reverse(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_changelist")
-        )
-
-    def refuse(self, request, message):
-        messages.error(request, message)
-        return self.import_page(request, {"form": TradeImportForm()}, status=400)

@@ -1,20 +1,15 @@
 """Forms of the trade admin's spreadsheet import: what the editor uploads and chooses."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from relations.forms import SpreadsheetUploadForm
 from relations.models import Profile
-from trade.importing.readers import megabytes
 from trade.importing.services import DEFAULT_SOURCE_EN, DEFAULT_SOURCE_FR
 from trade.models import Flow, TradeKind
 
 
-class TradeImportForm(forms.Form):
-    import_file = forms.FileField(
-        label=_("File"),
-        help_text=_("CSV (UTF-8 or Windows-1252) or XLSX; only the first sheet is read."),
-    )
+class TradeImportForm(SpreadsheetUploadForm):
     layout = forms.ChoiceField(
         label=_("Layout"),
         required=False,
@@ -52,32 +47,14 @@ class TradeImportForm(forms.Form):
         label=_("Source of new figures (French)"), max_length=250, initial=DEFAULT_SOURCE_FR
     )
 
-    def clean_import_file(self):
-        upload = self.cleaned_data["import_file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("The file is %(size)s; the largest file accepted is %(limit)s."),
-                params={
-                    "size": megabytes(upload.size),
-                    "limit": megabytes(settings.MAX_UPLOAD_SIZE),
-                },
-            )
-        return upload
-
     def options(self) -> dict:
-        """The choices as keyword arguments of `trade_figures_import`."""
+        """The choices as keyword arguments of `trade_figures_import` (the profile by pk)."""
         data = self.cleaned_data
         return {
             "layout": data["layout"] or None,
-            "profile": data["profile"],
+            "profile": data["profile"].pk if data["profile"] else None,
             "flow": data["flow"] or None,
             "kind": data["kind"],
             "source_en": data["source_en"],
             "source_fr": data["source_fr"],
         }
-
-
-class TradeImportConfirmForm(forms.Form):
-    """Carries the signed reference to the previewed file and the choices made on upload."""
-
-    token = forms.CharField(widget=forms.HiddenInput)

@@ -22,8 +22,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from relations.spreadsheets import Problem, Sheet, unescape_text
 from relations.validators import validate_not_future_year, validate_plausible_year
-from trade.importing.readers import Sheet
 from trade.models import Flow, TradeKind
 
 LONG, WIDE, CIMT = "long", "wide", "cimt"
@@ -76,21 +76,6 @@ CENT = Decimal("0.01")
 DIGITS = frozenset("0123456789")
 MAX_VALUE = Decimal("1e16")  # value (CAD) holds 18 digits with 2 decimals
 HEADER_SCAN_ROWS = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong in the file, where the editor can find it."""
-
-    line: int
-    column: str
-    message: str
-
-    def __str__(self):
-        where = _("Line %(line)s") % {"line": self.line} if self.line else _("File")
-        if self.column:
-            where += _(", column “%(column)s”") % {"column": self.column}
-        return f"{where}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -272,13 +257,6 @@ def parse_amount(text: str, multiplier: int = 1) -> Decimal | str:
     if value >= MAX_VALUE:
         return _("“%(text)s” is too large for a yearly value.") % {"text": text}
     return value
-
-
-def unescape_text(text: str) -> str:
-    """Undo the apostrophe our export puts before text a spreadsheet would run as a formula."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        return text[1:]
-    return text
 
 
 def parse_long(parsed: ParsedSheet, rows: Iterator, *, profile: str | None) -> None:

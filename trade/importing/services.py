@@ -8,22 +8,23 @@ including how the page's sentences would change. A confirmed import is recorded 
 the same rows since.
 """
 
-import csv
-import hashlib
-import io
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-import openpyxl
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from relations.compare import section_texts, word_diff
+from relations.importing import ImportResult, page_texts, sentence_changes
 from relations.models import Profile
-from relations.snapshot import profile_snapshot
+from relations.spreadsheets import (
+    SpreadsheetError,
+    escape_formula,
+    file_sha256,
+    read_sheet,
+    sheet_bytes,
+)
 from trade.importing.layouts import (
     LONG_COLUMNS,
     FigureRow,
@@ -31,14 +32,11 @@ from trade.importing.layouts import (
     Problem,
     parse_sheet,
 )
-from trade.importing.readers import SpreadsheetError, read_sheet
 from trade.models import HSChapter, TradeFigure, TradeImportBatch, TradeKind
 
 DEFAULT_SOURCE_EN = "Statistics Canada"
 DEFAULT_SOURCE_FR = "Statistique Canada"
 WRITE_BATCH = 2000
-# Sentences of at most this many profiles are compared in a preview (each costs a snapshot).
-PAGE_CHANGE_PROFILES = 3
 # Old → new pairs kept for the preview; the counts cover every row.
 CHANGES_KEPT = 1000
 SQL_CHUNK = 5000  # ids per IN (...) query, well under SQLite's variable limit
@@ -55,52 +53,27 @@ class FigureChange:
     old_source: str
     new_source: str
 
+    # The shared preview template shows every change as line, label, column, old → new.
+    column = "value_cad"
 
-@dataclass(frozen=True)
-class SentenceChange:
-    """A sentence of a profile page that would read differently after the import."""
+    @property
+    def label(self) -> str:
+        return self.figure
 
-    profile: str
-    language: str
-    heading: str
-    before: str
-    after: str
-    segments: list[tuple[str, str]]
+    @property
+    def old(self) -> Decimal:
+        return self.old_value
+
+    @property
+    def new(self) -> Decimal:
+        return self.new_value
 
 
 @dataclass
-class TradeImportResult:
-    layout: str
-    dry_run: bool
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    changes: list[FigureChange] = field(default_factory=list)
-    sentences: list[SentenceChange] = field(default_factory=list)
-    batch: TradeImportBatch | None = None
+class TradeImportResult(ImportResult):
+    """An import's result (counts, problems, changes, sentences) with the sheet's layout."""
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def invalid(self) -> int:
-        """Rows with at least one problem (file-level problems count as none)."""
-        return len({problem.line for problem in self.problems if problem.line})
-
-    @property
-    def summary(self) -> str:
-        return _("%(created)s new, %(updated)s updated, %(unchanged)s unchanged") % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-        } + (_(", %(invalid)s invalid") % {"invalid": self.invalid} if self.problems else "")
-
-
-def file_sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    layout: str = ""
 
 
 def trade_figures_import(
@@ -386,42 +359,6 @@ def figure_label(figure: FigureRow, labels: dict[str, str]) -> str:
     return f"{figure.profile} {figure.year} {figure.flow} {figure.kind} {chapter}"
 
 
-def page_texts(profile_ids: list[int]) -> dict[str, dict]:
-    """{profile slug: {language: {section key: (heading, text)}}} of the first few profiles."""
-    texts = {}
-    for profile in Profile.objects.filter(pk__in=profile_ids[:PAGE_CHANGE_PROFILES]).with_partner():
-        document = profile_snapshot(profile)
-        texts[profile.slug] = {lang: section_texts(document, lang) for lang in ("en", "fr")}
-    return texts
-
-
-def sentences(text: str) -> list[str]:
-    return [part for part in re.split(r"(?<=[.!?])\s+", text) if part]
-
-
-def sentence_changes(before: dict, after: dict) -> list[SentenceChange]:
-    """Sentences that read differently, pairing each old sentence with its new version."""
-    import difflib
-
-    changes = []
-    for slug, languages in after.items():
-        for language, sections in languages.items():
-            for key, (heading, text) in sections.items():
-                old_text = before.get(slug, {}).get(language, {}).get(key, (heading, ""))[1]
-                if old_text == text:
-                    continue
-                old, new = sentences(old_text), sentences(text)
-                matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-                for op, i1, i2, j1, j2 in matcher.get_opcodes():
-                    if op == "equal":
-                        continue
-                    was, now = " ".join(old[i1:i2]), " ".join(new[j1:j2])
-                    changes.append(
-                        SentenceChange(slug, language, heading, was, now, word_diff(was, now))
-                    )
-    return changes
-
-
 # Undo
 
 
@@ -496,13 +433,6 @@ def undo_conflict_message(touched: list[int], current: dict) -> str:
 # Export
 
 
-def escape_formula(text: str) -> str:
-    """Text a spreadsheet program would run as a formula gets a leading apostrophe."""
-    if text and text[0] in "=+-@\t\r":
-        return "'" + text
-    return text
-
-
 def export_rows(queryset) -> list[list]:
     rows = queryset.select_related("profile", "chapter").order_by(
         "profile__slug", "year", "flow", "kind", "chapter__code"
@@ -529,22 +459,11 @@ def trade_figures_export(*, queryset, file_format: str) -> bytes:
     neutralised with a leading apostrophe, which the importer removes again.
     """
     rows = export_rows(queryset)
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(LONG_COLUMNS)
-        writer.writerows(rows)
-        return buffer.getvalue().encode("utf-8-sig")
     if file_format == "xlsx":
-        workbook = openpyxl.Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Trade figures"))
-        sheet.append(list(LONG_COLUMNS))
         for row in rows:
             value = row[5]
             # Excel keeps 15 significant digits; larger values go as text to stay exact.
             row[5] = value if len(value.as_tuple().digits) <= 15 else str(value)
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
-    raise ValueError(f"Unknown export format {file_format!r}")
+    return sheet_bytes(
+        header=list(LONG_COLUMNS), rows=rows, file_format=file_format, title=_("Trade figures")
+    )
