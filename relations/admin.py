@@ -5,6 +5,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_importing import SpreadsheetImportExportMixin
 from relations.admin_publishing import ProfilePublishingAdmin
 from relations.importing import (
@@ -44,18 +45,21 @@ class SectionInline(admin.StackedInline):
 
 
 class ConsultationTopicInline(admin.TabularInline):
+    formset = LabelledInlineFormSet
     model = ConsultationTopic
     extra = 0
     fields = ["position", "name_en", "name_fr"]
 
 
 class MultilateralForumInline(admin.TabularInline):
+    formset = LabelledInlineFormSet
     model = MultilateralForum
     extra = 0
     fields = ["position", "name_en", "name_fr"]
 
 
 class DiplomaticMissionInline(admin.TabularInline):
+    formset = LabelledInlineFormSet
     model = DiplomaticMission
     extra = 0
     fields = ["position", "side", "kind", "city_en", "city_fr"]

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from relations.admin_forms import LabelledInlineFormSet
 from relations.stale import StaleEditGuardAdmin
 from trade.admin_importing import TradeFigureImportExportMixin
 from trade.importing.services import UndoRefused, trade_import_batch_undo
@@ -57,6 +58,7 @@ class SectorAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
 
 
 class TradeMissionSectorInline(admin.TabularInline):
+    formset = LabelledInlineFormSet
     model = TradeMissionSector
     extra = 1
     autocomplete_fields = ["sector"]
