@@ -11,7 +11,7 @@ import re
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -133,24 +133,33 @@ def pointer_key(slug: str, number: str | None) -> str:
 
 
 def find_pointer(slug: str, number: str | None, now: datetime) -> Pointer | None:
-    """The one query per request, skipped within the configured staleness window."""
+    """The one query per request, skipped within the configured staleness window.
+
+    Within the window the answer is shared through the cache (so one app server's query
+    serves the others) and kept in this process's memory for the WSGI fast path, both
+    only until the window closes or the next scheduled go-live, whichever comes first.
+    """
     staleness = settings.PUBLIC_PAGE_STALENESS
     key = pointer_key(slug, number)
     if staleness:
         cached = cache.get(key)
-        if cached is not None and (cached.valid_until is None or cached.valid_until > now):
-            return cached
+        if cached is not None:
+            pointer, stale_at = cached
+            if stale_at > now:
+                local.remember_pointer(key, pointer, (stale_at - now).total_seconds())
+                return pointer
     if number is None:
         pointer = _live_pointer(slug, now)
     else:
         pointer = _permalink_pointer(slug, int(number), now)
     if staleness and pointer is not None:
-        timeout = staleness
+        stale_at = now + timedelta(seconds=staleness)
         if pointer.valid_until is not None:
-            timeout = min(timeout, (pointer.valid_until - now).total_seconds())
-        if timeout > 0:
-            cache.set(key, pointer, timeout)
-            local.remember_pointer(key, pointer, timeout)
+            stale_at = min(stale_at, pointer.valid_until)
+        seconds = (stale_at - now).total_seconds()
+        if seconds > 0:
+            cache.set(key, (pointer, stale_at), seconds)
+            local.remember_pointer(key, pointer, seconds)
     return pointer
 
 
