@@ -10,12 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 
-from relations.groups import EDITORS
+from relations.groups import ensure_groups
 from tests.browser.steps import DESKTOP
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -30,7 +27,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
 # Apps whose data migrations hold rows the tests rely on (the Editors and Publishers groups).
-OWN_APPS = ("relations", "trade", "culture")
 
 
 def _unavailable(reason: str):
@@ -57,38 +53,12 @@ def browser():
         chromium.close()
 
 
-def replay_data_migrations() -> None:
-    """Put back the rows our data migrations create, when a flush has removed them.
-
-    Transactional tests end with a flush of every table; Django recreates content types and
-    permissions afterwards, but not the groups our migrations set up. Running those
-    migrations' own functions again (against the historical models, as `migrate` does) keeps
-    the groups exactly as a migrated database has them, for these tests and the ones after.
-    """
-    if Group.objects.filter(name=EDITORS).exists():
-        return
-    loader = MigrationLoader(connection)
-    plan = []
-    for leaf in loader.graph.leaf_nodes():
-        plan += [node for node in loader.graph.forwards_plan(leaf) if node not in plan]
-    with connection.schema_editor() as schema_editor:
-        for app_label, name in plan:
-            if app_label not in OWN_APPS:
-                continue
-            migration = loader.graph.nodes[(app_label, name)]
-            runs = [op for op in migration.operations if hasattr(op, "code")]
-            if runs:
-                apps = loader.project_state((app_label, name), at_end=False).apps
-                for operation in runs:
-                    operation.code(apps, schema_editor)
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _groups_back_for_later_tests(django_db_setup, django_db_blocker):
     """After this module's last flush, leave the groups for the tests that come next."""
     yield
     with django_db_blocker.unblock():
-        replay_data_migrations()
+        ensure_groups()
 
 
 @pytest.fixture(autouse=True)
@@ -98,7 +68,7 @@ def _site(browser, transactional_db, live_server):
     The test and the server thread share data only through committed transactions, hence
     transactional_db.
     """
-    replay_data_migrations()
+    ensure_groups()
     call_command("loaddata", "fixtures/canada-russia.json", verbosity=0)
 
 
