@@ -54,6 +54,17 @@ def readable_revision(*, slug: str, number: int, now: datetime | None = None) ->
     return revision
 
 
+def revision_labelled(*, slug: str, month: str, now: datetime | None = None) -> Revision | None:
+    """The newest published revision whose label month is `month` ("2012-08")."""
+    now = now or timezone.now()
+    return (
+        Revision.objects.filter(profile__slug=slug, document__as_of__startswith=month)
+        .gone_live(now)
+        .newest_first()
+        .first()
+    )
+
+
 def date_modified(revision: Revision) -> datetime:
     """What readers see as "Date modified"; fixed when the revision was published."""
     return revision.modified_at

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from relations import views
 
@@ -13,5 +13,10 @@ urlpatterns = [
         "relations/<slug:slug>/revisions/<int:number>/",
         views.revision_detail,
         name="revision",
+    ),
+    re_path(
+        r"^relations/(?P<slug>[-\w]+)/(?P<month>[0-9]{4}-[0-9]{2})/$",
+        views.revision_of_month,
+        name="revision_of_month",
     ),
 ]

@@ -26,6 +26,7 @@ from relations.revisions import (
     published_profiles,
     published_updates,
     readable_revision,
+    revision_labelled,
 )
 from relations.snapshot import localize
 
@@ -109,6 +110,14 @@ def revision_detail(request, slug, number):
         ),
         PERMALINK_CACHE_CONTROL,
     )
+
+
+def revision_of_month(request, slug, month):
+    """/relations/russia/2012-08/: the revision published as "August 2012", by its label."""
+    revision = revision_labelled(slug=slug, month=month)
+    if revision is None:
+        raise Http404("No revision of that month")
+    return redirect("relations:revision", slug=slug, number=revision.number)
 
 
 def profile_updates(request, slug):

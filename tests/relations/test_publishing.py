@@ -388,3 +388,11 @@ def test_french_readers_get_the_banner_and_updates_link_in_french(client, publis
     assert "Vous consultez la version de août 2012." in text
     assert "Lire la version actuelle" in text
     assert "Voir toutes les mises à jour" in page_text(client.get(PAGE_FR))
+
+
+def test_a_revision_is_also_reachable_by_its_month(client, canada_russia):
+    response = client.get("/en/relations/russia/2012-08/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/relations/russia/revisions/1/"
+    assert client.get("/fr/relations/russia/2012-09/").status_code == 404
+    assert client.get("/fr/relations/russia/2012-13/").status_code == 404
