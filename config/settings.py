@@ -179,6 +179,14 @@ PROFILE_SECTION_BUILDERS = {
     "culture": "culture.sections.build_culture_section",
 }
 
+# Which service imports each kind of record file for `manage.py import_data` (dotted paths,
+# so relations never imports culture; see README, "Importing spreadsheets").
+RECORD_IMPORT_SERVICES = {
+    "meetings": "relations.importing.meetings_import",
+    "missions": "relations.importing.missions_import",
+    "highlights": "culture.importing.highlights_import",
+}
+
 # Spreadsheet import and export (django-import-export plus our importers; see README,
 # "Importing spreadsheets"). Importing and exporting need their own model permissions.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"

@@ -36,7 +36,9 @@ HIGHLIGHTS = RecordSheet(
 )
 
 
-def highlights_import(*, data: bytes, file_name: str, dry_run: bool, by=None, page_changes=False):
+def highlights_import(
+    *, data: bytes, file_name: str, dry_run: bool, by=None, page_changes=False, progress=None
+):
     """Import cultural highlights, addressed by (profile, kind, English name)."""
     return records_import(
         spec=HIGHLIGHTS,
@@ -45,6 +47,7 @@ def highlights_import(*, data: bytes, file_name: str, dry_run: bool, by=None, pa
         dry_run=dry_run,
         by=by,
         page_changes=page_changes,
+        progress=progress,
     )
 
 

@@ -1,9 +1,11 @@
 """Admin for the working copy: one profile page with its lists inline."""
 
-from django.contrib import admin
+from django.apps import apps
+from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_importing import SpreadsheetImportExportMixin
@@ -11,6 +13,9 @@ from relations.admin_publishing import ProfilePublishingAdmin
 from relations.importing import (
     MEETINGS,
     MISSIONS,
+    UndoRefused,
+    import_batch_undo,
+    import_permission,
     meetings_export,
     meetings_import,
     missions_export,
@@ -189,8 +194,8 @@ class RevisionAdmin(ReadOnlyAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(ReadOnlyAdmin):
-    """Confirmed spreadsheet imports of meetings, missions and highlights (trade figures have
-    their own list, with undo)."""
+    """Confirmed spreadsheet imports of meetings, missions and highlights, read-only; the "undo"
+    action reverses one while nobody changed its rows (trade figures have their own list)."""
 
     list_display = [
         "created_at",
@@ -200,10 +205,43 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         "created_count",
         "updated_count",
         "unchanged_count",
+        "undone_at",
     ]
     list_filter = ["model"]
     list_select_related = ["created_by"]
     readonly_fields = ["sha256", "changes"]
+    actions = ["undo"]
+
+    def has_undo_permission(self, request):
+        """Anyone who may import one of the kinds of records imported so far; each batch is
+        checked again in the action against the permission of its own records."""
+        labels = ImportBatch.objects.order_by().values_list("model", flat=True).distinct()
+        return any(request.user.has_perm(import_permission(label)) for label in labels)
+
+    @admin.action(description=_("Undo the selected imports"), permissions=["undo"])
+    def undo(self, request, queryset):
+        undone = 0
+        for batch in queryset.order_by("-created_at", "-pk"):
+            if not request.user.has_perm(import_permission(batch.model)):
+                refusal = _(
+                    "You may not import %(records)s, so you may not undo this import; nothing "
+                    "was changed."
+                ) % {"records": apps.get_model(batch.model)._meta.verbose_name_plural}
+                self.message_user(request, f"{batch.file_name}: {refusal}", messages.ERROR)
+                continue
+            try:
+                import_batch_undo(batch=batch, by=request.user)
+            except UndoRefused as refusal:
+                self.message_user(request, f"{batch.file_name}: {refusal}", messages.ERROR)
+            else:
+                undone += 1
+        if undone:
+            self.message_user(
+                request,
+                ngettext("%(count)d import undone.", "%(count)d imports undone.", undone)
+                % {"count": undone},
+                messages.SUCCESS,
+            )
 
 
 @admin.register(AuditEntry)

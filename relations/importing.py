@@ -8,7 +8,8 @@ lengths, year validators, `clean()` with `translation_gaps`), and writes all row
 one transaction: rows address existing records by the model's NATURAL_KEY through a key map
 loaded in one query, so re-importing a file reports "0 new, 0 updated, N unchanged". A dry run
 writes and rolls back, so the preview sees exactly what confirm will do, including the page
-sentences that would read differently. A confirmed import is recorded as an `ImportBatch`.
+sentences that would read differently. A confirmed import is recorded as an `ImportBatch`
+with every value it wrote, so `import_batch_undo` can reverse it while nobody changed its rows.
 
 Trade figures use the same readers and results (`trade.importing`), with their own layouts.
 """
@@ -16,13 +17,16 @@ Trade figures use the same readers and results (`trade.importing`), with their o
 import datetime
 import difflib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from relations.compare import section_texts, word_diff
 from relations.models import DiplomaticMission, ImportBatch, Meeting, Profile
@@ -43,6 +47,8 @@ PAGE_CHANGE_PROFILES = 3
 CHANGES_KEPT = 1000
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHOLE_NUMBER = re.compile(r"\d+")
+# Ids per query when an undo reads or deletes records (below SQLite's parameter limit).
+SQL_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -212,12 +218,15 @@ def records_import(
     dry_run: bool,
     by=None,
     page_changes: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportResult:
     """Import a CSV or XLSX file of `spec.model` records; all rows or none.
 
     With `dry_run` nothing stays written; otherwise the import is recorded as an
     `ImportBatch` (by the user `by`). Records the file does not mention are left alone.
+    `progress` is told each phase in a line (the command prints them).
     """
+    progress = progress or (lambda message: None)
     result = ImportResult(dry_run=dry_run)
     try:
         sheet = read_sheet(data, file_name=file_name)
@@ -234,6 +243,9 @@ def records_import(
         result.problems.append(Problem(0, "", _("The file has no rows.")))
         return result
     (header_line, header), rows = rows[0], rows[1:]
+    progress(
+        ngettext("Read %(count)s row.", "Read %(count)s rows.", len(rows)) % {"count": len(rows)}
+    )
     index = read_header(spec, header_line, header, result)
     if not result.ok:
         return result
@@ -267,6 +279,7 @@ def records_import(
         )
     result.created, result.updated = len(new), len(updated)
     result.changes = changes[:CHANGES_KEPT]
+    progress(_("Checked the rows: %(summary)s.") % {"summary": result.summary})
     if not result.ok:
         result.problems.sort(key=lambda problem: (problem.line, problem.column))
         return result
@@ -278,6 +291,10 @@ def records_import(
             spec.model.objects.bulk_create(new)
             if updated and present:
                 spec.model.objects.bulk_update([record for record, _old in updated], present)
+            progress(
+                _("Wrote %(created)s new and %(updated)s updated records.")
+                % {"created": result.created, "updated": result.updated}
+            )
             if page_changes:
                 result.sentences = sentence_changes(before, page_texts(touched))
             if dry_run:
@@ -292,7 +309,11 @@ def records_import(
                     updated_count=result.updated,
                     unchanged_count=result.unchanged,
                     changes={
-                        "created": [record.pk for record in new],
+                        # Every stored value of a new record, so undo can tell whether anyone
+                        # changed it since (an image uploaded later counts).
+                        "created": [
+                            {"id": record.pk, "new": stored_values(record)} for record in new
+                        ],
                         "updated": [
                             {
                                 "id": record.pk,
@@ -449,6 +470,124 @@ def export_cell(value):
     return value
 
 
+# Undo
+
+
+class UndoRefused(Exception):
+    """The batch cannot be undone; the message says why, for the editor."""
+
+
+def stored_value(model_field: models.Field, record: models.Model):
+    value = model_field.value_from_object(record)
+    if isinstance(model_field, models.FileField):
+        return value.name or ""  # the stored name of the file
+    return value
+
+
+def stored_values(record: models.Model) -> dict:
+    """{attname: value} of every stored field of a record but its id, as a batch keeps them."""
+    return {
+        model_field.attname: stored_value(model_field, record)
+        for model_field in record._meta.concrete_fields
+        if not model_field.primary_key
+    }
+
+
+def changed_since(record: models.Model, written: dict) -> bool:
+    """Whether the record no longer holds the values a batch wrote (kept as JSON)."""
+    for name, value in written.items():
+        model_field = record._meta.get_field(name)
+        if model_field.to_python(value) != stored_value(model_field, record):
+            return True
+    return False
+
+
+def import_permission(model_label: str) -> str:
+    """The permission that imports a model's records ("relations.meeting" gives
+    "relations.import_meeting"); undoing an import of them needs it too."""
+    app_label, model_name = model_label.split(".")
+    return f"{app_label}.import_{model_name}"
+
+
+def _chunks(items: Sequence, size: int = SQL_CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def import_batch_undo(*, batch: ImportBatch, by) -> None:
+    """Restore the values the batch replaced and delete the records it created, all or nothing.
+
+    Refused with `UndoRefused`, nothing changed, when the batch was undone already or when any
+    of its records was changed or deleted after it (by hand or by a later import): the current
+    values are compared with those the batch wrote. The records are found through the model
+    label the batch names, so this works for any app's records without importing the app.
+    """
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.undone_at:
+            raise UndoRefused(
+                _("This import was already undone on %(when)s.")
+                % {"when": timezone.localtime(batch.undone_at).strftime("%Y-%m-%d %H:%M")}
+            )
+        created = batch.changes.get("created", [])
+        updated = batch.changes.get("updated", [])
+        if any(not isinstance(entry, dict) for entry in created):
+            # Batches recorded before undo existed kept only the ids of their new records.
+            raise UndoRefused(
+                _(
+                    "This import was recorded before imports could be undone and did not keep "
+                    "the values of the records it created, so it cannot be undone; nothing was "
+                    "changed."
+                )
+            )
+        model = apps.get_model(batch.model)
+        written = {entry["id"]: entry["new"] for entry in [*created, *updated]}
+        current = {}
+        for ids in _chunks(list(written)):
+            # Locked until the end, so nobody changes them between the check and the undo.
+            current.update(model.objects.select_for_update().in_bulk(ids))
+        touched = [
+            pk
+            for pk, values in written.items()
+            if pk not in current or changed_since(current[pk], values)
+        ]
+        if touched:
+            raise UndoRefused(undo_conflict_message(model, touched, current))
+        for ids in _chunks([entry["id"] for entry in created]):
+            model.objects.filter(pk__in=ids).delete()
+        restored = []
+        for entry in updated:
+            record = current[entry["id"]]
+            for name, value in entry["old"].items():
+                setattr(record, name, record._meta.get_field(name).to_python(value))
+            restored.append(record)
+        if restored:
+            names = sorted({name for entry in updated for name in entry["old"]})
+            model.objects.bulk_update(restored, names, batch_size=SQL_CHUNK)
+        batch.undone_at, batch.undone_by = timezone.now(), by
+        batch.save(update_fields=["undone_at", "undone_by"])
+
+
+def undo_conflict_message(model: type[models.Model], touched: list[int], current: dict) -> str:
+    shown = model.objects.filter(pk__in=touched[:5]).select_related("profile")
+    labels = [record_label(record.natural_key()) for record in shown]
+    deleted = sum(1 for pk in touched if pk not in current)
+    message = _(
+        "This import cannot be undone: %(count)s of its %(records)s were changed after it "
+        "(%(labels)s%(more)s). Undo or correct the later changes first; nothing was changed."
+    ) % {
+        "count": len(touched),
+        "records": model._meta.verbose_name_plural,
+        "labels": "; ".join(labels) or _("deleted records"),
+        "more": _(" and %(n)s more") % {"n": len(touched) - len(labels)}
+        if len(touched) > len(labels)
+        else "",
+    }
+    if deleted:
+        message += " " + _("%(count)s were deleted.") % {"count": deleted}
+    return message
+
+
 # The page sentences an import would change (shared with trade figures)
 
 
@@ -517,7 +656,9 @@ MISSIONS = RecordSheet(
 )
 
 
-def meetings_import(*, data: bytes, file_name: str, dry_run: bool, by=None, page_changes=False):
+def meetings_import(
+    *, data: bytes, file_name: str, dry_run: bool, by=None, page_changes=False, progress=None
+):
     """Import meetings, addressed by (profile, date, kind, partner and home participants)."""
     return records_import(
         spec=MEETINGS,
@@ -526,6 +667,7 @@ def meetings_import(*, data: bytes, file_name: str, dry_run: bool, by=None, page
         dry_run=dry_run,
         by=by,
         page_changes=page_changes,
+        progress=progress,
     )
 
 
@@ -533,7 +675,9 @@ def meetings_export(*, queryset, file_format: str) -> bytes:
     return records_export(spec=MEETINGS, queryset=queryset, file_format=file_format)
 
 
-def missions_import(*, data: bytes, file_name: str, dry_run: bool, by=None, page_changes=False):
+def missions_import(
+    *, data: bytes, file_name: str, dry_run: bool, by=None, page_changes=False, progress=None
+):
     """Import diplomatic missions, addressed by (profile, side, kind, English city)."""
     return records_import(
         spec=MISSIONS,
@@ -542,6 +686,7 @@ def missions_import(*, data: bytes, file_name: str, dry_run: bool, by=None, page
         dry_run=dry_run,
         by=by,
         page_changes=page_changes,
+        progress=progress,
     )
 
 

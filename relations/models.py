@@ -515,7 +515,8 @@ class ImportBatch(models.Model):
 
     Who imported which file (name and SHA-256), when, and what it did: the counts, the ids
     of the records it created and, for those it updated, the values before and after.
-    Trade figures keep their own batches (`trade.TradeImportBatch`), which can be undone.
+    `import_batch_undo` (relations.importing) reverses it once, if nobody changed its rows
+    since; trade figures keep their own batches (`trade.TradeImportBatch`).
     """
 
     model = models.CharField(
@@ -537,6 +538,17 @@ class ImportBatch(models.Model):
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     changes = models.JSONField(
         _("changes"), default=dict, editable=False, encoder=DjangoJSONEncoder
+    )
+    undone_at = models.DateTimeField(
+        _("undone at"), null=True, blank=True, help_text=_("An import is undone once at most.")
+    )
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undone by"),
     )
 
     class Meta:

@@ -143,7 +143,20 @@ def test_a_confirmed_import_is_recorded_as_a_batch(testland, editor):
     import hashlib
 
     assert batch.sha256 == hashlib.sha256(data).hexdigest()
-    assert batch.changes["created"] == [DiplomaticMission.objects.get().pk]
+    mission = DiplomaticMission.objects.get()
+    assert batch.changes["created"] == [
+        {
+            "id": mission.pk,
+            "new": {
+                "position": 1,
+                "profile_id": testland.pk,
+                "side": "home",
+                "kind": "embassy",
+                "city_en": "Testville",
+                "city_fr": "Villetest",
+            },
+        }
+    ]
 
 
 def test_a_dry_run_writes_nothing_and_records_no_batch(testland):
