@@ -155,3 +155,12 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, canada_russia
     Revision.objects.filter(pk=revision.pk).update(document=document)
     body = client.get("/en/relations/russia/revisions/1/figures.csv").content.decode()
     assert "'=HYPERLINK" in body
+
+
+def test_chart_coordinates_are_not_localised_on_the_french_page(client, canada_russia):
+    """French writes 27,5 but an SVG attribute must read 27.5."""
+    body = client.get("/fr/relations/russia/").content.decode()
+    svg = body[body.index("<svg viewBox") : body.index("</svg>", body.index("<svg viewBox"))]
+    coordinates = re.findall(r'\b(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"', svg)
+    assert coordinates
+    assert all(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) for value in coordinates)
