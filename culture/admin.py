@@ -25,10 +25,5 @@ class HighlightAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.Mo
     ]
     import_columns = HIGHLIGHTS.header
 
-    def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
-        return highlights_import(
-            data=data, file_name=file_name, dry_run=dry_run, by=by, page_changes=dry_run
-        )
-
-    def spreadsheet_export(self, *, queryset, file_format):
-        return highlights_export(queryset=queryset, file_format=file_format)
+    import_service = staticmethod(highlights_import)
+    export_service = staticmethod(highlights_export)

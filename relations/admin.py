@@ -141,13 +141,8 @@ class MeetingAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.Mode
     ]
     import_columns = MEETINGS.header
 
-    def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
-        return meetings_import(
-            data=data, file_name=file_name, dry_run=dry_run, by=by, page_changes=dry_run
-        )
-
-    def spreadsheet_export(self, *, queryset, file_format):
-        return meetings_export(queryset=queryset, file_format=file_format)
+    import_service = staticmethod(meetings_import)
+    export_service = staticmethod(meetings_export)
 
 
 @admin.register(DiplomaticMission)
@@ -162,13 +157,8 @@ class DiplomaticMissionAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, 
     fields = ["profile", "position", ("side", "kind"), ("city_en", "city_fr")]
     import_columns = MISSIONS.header
 
-    def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
-        return missions_import(
-            data=data, file_name=file_name, dry_run=dry_run, by=by, page_changes=dry_run
-        )
-
-    def spreadsheet_export(self, *, queryset, file_format):
-        return missions_export(queryset=queryset, file_format=file_format)
+    import_service = staticmethod(missions_import)
+    export_service = staticmethod(missions_export)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -41,12 +41,19 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     # The columns a file has, listed on the upload page (empty: not listed).
     import_columns: tuple[str, ...] = ()
 
+    # Each admin names its model's services, e.g. `import_service = staticmethod(meetings_import)`.
+    # An import service takes the file and the upload form's options (relations.importing).
+    import_service = None
+    export_service = None
+
     def spreadsheet_import(self, *, data: bytes, file_name: str, dry_run: bool, by, options):
-        """Run the model's import service; returns its result (see relations.importing)."""
-        raise NotImplementedError
+        """Run the model's import service; the preview (dry run) also compares page sentences."""
+        return self.import_service(
+            data=data, file_name=file_name, dry_run=dry_run, by=by, page_changes=dry_run, **options
+        )
 
     def spreadsheet_export(self, *, queryset, file_format: str) -> bytes:
-        raise NotImplementedError
+        return self.export_service(queryset=queryset, file_format=file_format)
 
     def get_export_data(self, file_format, request, queryset, **kwargs):
         return self.spreadsheet_export(queryset=queryset, file_format=file_format.get_extension())

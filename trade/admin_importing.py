@@ -13,21 +13,20 @@ from trade.importing.services import trade_figures_export, trade_figures_import
 class TradeFigureImportExportMixin(SpreadsheetImportExportMixin):
     import_template_name = "admin/trade/tradefigure/import.html"
     import_form_class = TradeImportForm
+    import_service = staticmethod(trade_figures_import)
+    export_service = staticmethod(trade_figures_export)
 
     def spreadsheet_import(self, *, data, file_name, dry_run, by, options):
+        # The profile travels in the signed confirm token by pk; the service wants the row.
         profile_pk = options.get("profile")
         profile = Profile.objects.filter(pk=profile_pk).first() if profile_pk else None
-        return trade_figures_import(
+        return super().spreadsheet_import(
             data=data,
             file_name=file_name,
             dry_run=dry_run,
             by=by,
-            page_changes=dry_run,  # the preview shows the sentences; confirm only writes
-            **{**options, "profile": profile},
+            options={**options, "profile": profile},
         )
-
-    def spreadsheet_export(self, *, queryset, file_format):
-        return trade_figures_export(queryset=queryset, file_format=file_format)
 
     def get_export_filename(self, request, queryset, file_format):
         return f"trade-figures.{file_format.get_extension()}"
