@@ -570,15 +570,25 @@ def import_batch_undo(*, batch: ImportBatch, by) -> None:
 
 def undo_conflict_message(model: type[models.Model], touched: list[int], current: dict) -> str:
     shown = model.objects.filter(pk__in=touched[:5]).select_related("profile")
-    labels = [record_label(record.natural_key()) for record in shown]
+    return undo_conflict_text(
+        records=str(model._meta.verbose_name_plural),
+        labels=[record_label(record.natural_key()) for record in shown],
+        touched=touched,
+        current=current,
+    )
+
+
+def undo_conflict_text(*, records: str, labels: list[str], touched: list[int], current: dict):
+    """Why an undo is refused: how many rows changed since, a few of them named, how many
+    were deleted. Shared by every kind of import batch."""
     deleted = sum(1 for pk in touched if pk not in current)
     message = _(
         "This import cannot be undone: %(count)s of its %(records)s were changed after it "
         "(%(labels)s%(more)s). Undo or correct the later changes first; nothing was changed."
     ) % {
         "count": len(touched),
-        "records": model._meta.verbose_name_plural,
-        "labels": "; ".join(labels) or _("deleted records"),
+        "records": records,
+        "labels": "; ".join(labels) or _("deleted %(records)s") % {"records": records},
         "more": _(" and %(n)s more") % {"n": len(touched) - len(labels)}
         if len(touched) > len(labels)
         else "",

@@ -16,7 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from relations.importing import ImportResult, page_texts, sentence_changes
+from relations.importing import ImportResult, page_texts, sentence_changes, undo_conflict_text
 from relations.models import Profile
 from relations.spreadsheets import (
     SpreadsheetError,
@@ -414,20 +414,9 @@ def undo_conflict_message(touched: list[int], current: dict) -> str:
         + (_("chapter %(code)s") % {"code": f.chapter.code} if f.chapter_id else _("total"))
         for f in shown
     ]
-    deleted = sum(1 for pk in touched if pk not in current)
-    message = _(
-        "This import cannot be undone: %(count)s of its figures were changed after it "
-        "(%(labels)s%(more)s). Undo or correct the later changes first; nothing was changed."
-    ) % {
-        "count": len(touched),
-        "labels": ", ".join(labels) or _("deleted figures"),
-        "more": _(" and %(n)s more") % {"n": len(touched) - len(labels)}
-        if len(touched) > len(labels)
-        else "",
-    }
-    if deleted:
-        message += " " + _("%(count)s were deleted.") % {"count": deleted}
-    return message
+    return undo_conflict_text(
+        records=str(_("figures")), labels=labels, touched=touched, current=current
+    )
 
 
 # Export
