@@ -93,6 +93,26 @@ def grant_publishing(apps, schema_editor) -> None:
         group.permissions.remove(*editing)
 
 
+# Models written only by services, never edited by hand (their views stay readable).
+IMPORT_RECORDS = ("importbatch", "importchange")
+
+
+def lock_import_records(apps, schema_editor) -> None:
+    """Import batches are audit records: no group may add, change or delete one."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editing = Permission.objects.filter(
+        content_type__app_label="relations",
+        codename__in=[
+            f"{action}_{model}"
+            for action in ("add", "change", "delete")
+            for model in IMPORT_RECORDS
+        ],
+    )
+    for group in Group.objects.filter(name__in=[EDITORS, PUBLISHERS]):
+        group.permissions.remove(*editing)
+
+
 def revoke_publishing(apps, schema_editor) -> None:
     Group = apps.get_model("auth", "Group")
     Group.objects.get(name=PUBLISHERS).permissions.remove(_publish_permission(apps))
@@ -111,3 +131,4 @@ def ensure_groups() -> None:
         ).values_list("codename", flat=True)
         grant_codenames(apps, None, app_label, list(codenames))
     grant_publishing(apps, None)
+    lock_import_records(apps, None)

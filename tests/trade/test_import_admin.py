@@ -7,10 +7,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from relations.models import ImportBatch
 from tests.conftest import PASSWORD
-from tests.trade.sheets import csv_bytes, long_rows, xlsx_bytes
-from trade.importing.services import trade_figures_import
-from trade.models import HSChapter, TradeFigure, TradeImportBatch
+from tests.helpers import csv_bytes, import_file, long_rows, xlsx_bytes
+from trade.models import HSChapter, TradeFigure
 
 IMPORT = reverse("admin:trade_tradefigure_import")
 CONFIRM = reverse("admin:trade_tradefigure_process_import")
@@ -53,8 +53,12 @@ def test_the_preview_counts_rows_and_shows_old_and_new_values(editor_client, can
 
     result = response.context["result"]
     assert result.summary == "0 new, 1 updated, 0 unchanged"
-    assert [(c.old_value, c.new_value) for c in result.changes] == [
-        (Decimal("1500000000.00"), Decimal("2000000000"))
+    # The source changes too, and the preview says so (it used to show the value only).
+    page_source = "Government of Canada, “Canada-Russia Relations”, August 2012"
+    assert [(c.column, c.old, c.new) for c in result.changes] == [
+        ("value_cad", Decimal("1500000000.00"), Decimal("2000000000")),
+        ("source_en", page_source, SOURCE[0]),
+        ("source_fr", "Gouvernement du Canada, « Relations Canada-Russie », août 2012", SOURCE[1]),
     ]
     content = response.content.decode()
     assert "1500000000.00" in content
@@ -85,8 +89,13 @@ def test_confirming_imports_the_file_and_records_a_batch(editor, editor_client, 
 
     assert response.status_code == 302
     assert export_total_2011(canada_russia) == Decimal("2000000000.00")
-    batch = TradeImportBatch.objects.get()
-    assert (batch.created_by, batch.file_name, batch.updated_count) == (editor, "june.csv", 1)
+    batch = ImportBatch.objects.get()
+    assert (batch.model, batch.created_by, batch.file_name, batch.updated_count) == (
+        "trade.tradefigure",
+        editor,
+        "june.csv",
+        1,
+    )
     assert stored_uploads() == []
     page = editor_client.get(response["Location"]).content.decode()
     assert "Import finished: 0 new, 1 updated, 0 unchanged." in page
@@ -107,7 +116,7 @@ def test_a_preview_with_problems_offers_no_confirm(editor_client, canada_russia)
 def test_a_confirm_that_no_longer_imports_cleanly_never_says_import_finished(
     editor_client, canada_russia
 ):
-    HSChapter.objects.create(code="99", name_en="special", name_fr="spécial")
+    HSChapter.objects.get_or_create(code="99", defaults={"name_en": "x", "name_fr": "x"})
     row = ("russia", 2011, "export", "merchandise", "99", "10", *SOURCE)
     preview = upload(editor_client, csv_bytes(long_rows(RAISED_2011, row)))
     HSChapter.objects.filter(code="99").delete()  # changed between preview and confirm
@@ -120,7 +129,7 @@ def test_a_confirm_that_no_longer_imports_cleanly_never_says_import_finished(
     assert "Import finished" not in content
     assert "“99” is not a known HS chapter" in content
     assert export_total_2011(canada_russia) == Decimal("1500000000.00")
-    assert TradeImportBatch.objects.count() == 0
+    assert ImportBatch.objects.count() == 0
 
 
 def test_a_tampered_confirmation_is_refused(editor_client, canada_russia):
@@ -179,14 +188,16 @@ def test_the_csv_export_reimports_with_no_changes(editor_client, canada_russia):
     response = editor_client.post(EXPORT, {"format": "0", "resource": "0"})
 
     assert response["Content-Type"].startswith("text/csv")
-    result = trade_figures_import(data=response.content, file_name="export.csv", dry_run=True)
+    content = b"".join(response.streaming_content)
+    result = import_file("trade-figures", content, file_name="export.csv", dry_run=True)
     assert result.summary == "0 new, 0 updated, 5 unchanged"
 
 
 def test_the_xlsx_export_reimports_with_no_changes(editor_client, canada_russia):
     response = editor_client.post(EXPORT, {"format": "1", "resource": "0"})
 
-    result = trade_figures_import(data=response.content, file_name="export.xlsx", dry_run=True)
+    content = b"".join(response.streaming_content)
+    result = import_file("trade-figures", content, file_name="export.xlsx", dry_run=True)
     assert result.summary == "0 new, 0 updated, 5 unchanged"
 
 
@@ -196,13 +207,12 @@ def test_exported_text_that_looks_like_a_formula_is_neutralised(editor_client, c
     figure.source_fr = "@SUM(A1)"
     figure.save()
 
-    csv_text = editor_client.post(EXPORT, {"format": "0", "resource": "0"}).content.decode(
-        "utf-8-sig"
-    )
+    response = editor_client.post(EXPORT, {"format": "0", "resource": "0"})
+    csv_text = b"".join(response.streaming_content).decode("utf-8-sig")
 
     assert "'=HYPERLINK" in csv_text
     assert "'@SUM(A1)" in csv_text
-    result = trade_figures_import(data=csv_text.encode(), file_name="e.csv", dry_run=True)
+    result = import_file("trade-figures", csv_text.encode(), file_name="e.csv", dry_run=True)
     assert result.summary == "0 new, 0 updated, 5 unchanged"
 
 
@@ -217,7 +227,8 @@ def test_the_xlsx_export_holds_no_formula(editor_client, canada_russia):
 
     response = editor_client.post(EXPORT, {"format": "1", "resource": "0"})
 
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    content = b"".join(response.streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell for cell in cells if cell.data_type == "f"]
     assert "'+1+cmd|' /C calc'!A0" in [cell.value for cell in cells]
