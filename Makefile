@@ -48,9 +48,9 @@ serve: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) -m gunicorn config.wsgi:application --workers $${WEB_CONCURRENCY:-2} --bind $${BIND:-127.0.0.1:8000}
 
-## bench-import: 100,000-row trade sheet, ours vs the library's default (SQLite, or DATABASE_URL)
+## bench-import: 100,000 and 1,000,000-row trade sheets through the engine (ROWS=n to choose; SQLite, or DATABASE_URL)
 bench-import: $(STAMP)
-	$(PY) bench/import_bench.py
+	$(PY) bench/import_bench.py $(if $(ROWS),--rows $(ROWS))
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

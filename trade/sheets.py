@@ -28,8 +28,8 @@ from relations.models import Profile
 from relations.spreadsheets.files import Table, unescape_text
 from relations.spreadsheets.numbers import MAX_AMOUNT, parse_amount, parse_year, short
 from relations.spreadsheets.results import Change, ImportResult
-from relations.spreadsheets.sheet import Importer, Progress, Sheet, SheetOptionsForm
-from relations.spreadsheets.staging import StagedUpsert, Upsert, update_by_id
+from relations.spreadsheets.sheet import Conflicts, Importer, Progress, Sheet, SheetOptionsForm
+from relations.spreadsheets.staging import StagedUpsert, Upsert, undo_batch
 from trade.models import Flow, HSChapter, TradeFigure, TradeKind
 
 LONG, WIDE, CIMT = "long", "wide", "cimt"
@@ -238,8 +238,9 @@ class TradeFigureSheet(Sheet):
             for figure in records
         ]
 
-    def restore(self, rows):
-        update_by_id(TradeFigure, rows)
+    def undo(self, batch) -> Conflicts:
+        """Set-based, in SQL: a million-row import is undone without reading it into Python."""
+        return Conflicts(*undo_batch(self.upsert, batch.pk))
 
 
 TRADE_FIGURES = TradeFigureSheet()

@@ -17,11 +17,14 @@ from collections.abc import Callable, Iterator
 from django import forms
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from relations.spreadsheets.files import Table
 from relations.spreadsheets.results import ImportResult
 
 Progress = Callable[[str], None]
+UNDO_CHUNK = 2000  # changes read, compared and undone at a time
+NAMED = 5  # records an undo refusal names
 
 
 class SheetOptionsForm(forms.Form):
@@ -99,6 +102,42 @@ class Sheet:
         records = self.model.objects.filter(pk__in=pks).select_related(*related).order_by("pk")
         return self.describe(list(records))
 
+    def undo(self, batch) -> "Conflicts":
+        """Undo the batch unless a record changed since: chunk by chunk, every chunk checked
+        (and undone while none differs; the caller rolls back when one does)."""
+        conflicts = Conflicts()
+        changes = batch.changes.order_by("pk")
+        last = 0
+        while chunk := list(
+            changes.filter(pk__gt=last).values_list("pk", "object_id", "created", "old", "new")[
+                :UNDO_CHUNK
+            ]
+        ):
+            self._undo_chunk(chunk, conflicts)
+            last = chunk[-1][0]
+        return conflicts
+
+    def _undo_chunk(self, changes: list[tuple], conflicts: "Conflicts") -> None:
+        names = sorted({name for *_rest, new in changes for name in new})
+        current = self.current_values([object_id for _pk, object_id, *_rest in changes], names)
+        fields = {name: self.model._meta.get_field(name) for name in names}
+        for _pk, object_id, _created, _old, new in changes:
+            now = current.get(object_id)
+            if now is None:
+                conflicts.add(object_id, deleted=True)
+            elif any(fields[name].to_python(value) != now[name] for name, value in new.items()):
+                conflicts.add(object_id)
+        if conflicts.count:
+            return  # keep counting in later chunks; nothing will be kept
+        self.delete([object_id for _pk, object_id, created, _old, _new in changes if created])
+        self.restore(
+            [
+                (object_id, {name: fields[name].to_python(value) for name, value in old.items()})
+                for _pk, object_id, created, old, _new in changes
+                if not created
+            ]
+        )
+
     def current_values(self, pks: list[int], names: list[str]) -> dict[int, dict]:
         """{pk: {attname: value}} of the records still there, locked until the undo ends."""
         rows = self.model.objects.filter(pk__in=pks).select_for_update().values("pk", *names)
@@ -119,3 +158,34 @@ class Sheet:
         if records:
             fields = [self.model._meta.get_field(name).name for name in sorted(names)]
             self.model.objects.bulk_update(records, fields, batch_size=500)
+
+
+class Conflicts:
+    """Records changed since an import: how many, a few of them, how many were deleted."""
+
+    def __init__(self, count: int = 0, deleted: int = 0, named: list[int] | None = None):
+        self.count, self.deleted, self.named = count, deleted, named or []
+
+    def add(self, pk: int, *, deleted: bool = False) -> None:
+        self.count += 1
+        self.deleted += deleted
+        if not deleted and len(self.named) < NAMED:
+            self.named.append(pk)
+
+    def message(self, sheet: Sheet) -> str:
+        records = str(sheet.model._meta.verbose_name_plural)
+        labels = sheet.described(self.named)
+        text = _(
+            "This import cannot be undone: %(count)s of its %(records)s were changed after it "
+            "(%(labels)s%(more)s). Undo or correct the later changes first; nothing was changed."
+        ) % {
+            "count": self.count,
+            "records": records,
+            "labels": "; ".join(labels) or _("deleted %(records)s") % {"records": records},
+            "more": _(" and %(n)s more") % {"n": self.count - len(labels)}
+            if self.count > len(labels) and labels
+            else "",
+        }
+        if self.deleted:
+            text += " " + _("%(count)s were deleted.") % {"count": self.deleted}
+        return text

@@ -28,7 +28,6 @@ from relations.spreadsheets.problems import ProblemLog
 
 CHUNK = 5000  # rows per INSERT (or COPY) into the stage; rows kept in Python at a time
 STAGE = "sheet_stage"
-RESTORE = "sheet_restore"
 
 
 @dataclass(frozen=True)
@@ -155,18 +154,21 @@ class StagedUpsert:
         if duplicates:
             return {}
         self._find_stored()
-        blanks = ", ".join(
-            f"{_q(name)} = COALESCE({_q(name)}, {_q('old_' + name)}, %s)"
-            for name in self.upsert.values
+        # One pass: a blank takes the stored value (or the default), then each row is new,
+        # updated or unchanged. (The CASE sees the values before this UPDATE, so it repeats
+        # the COALESCE.)
+        written = {
+            name: f"COALESCE({_q(name)}, {_q('old_' + name)}, %s)" for name in self.upsert.values
+        }
+        defaults = [self._adapt(name, self.defaults.get(name)) for name in self.upsert.values]
+        changed = " OR ".join(
+            _distinct(expression, _q("old_" + name)) for name, expression in written.items()
         )
+        assignments = ", ".join(f"{_q(name)} = {value}" for name, value in written.items())
         _execute(
-            f"UPDATE {STAGE} SET {blanks}",
-            [self._adapt(name, self.defaults.get(name)) for name in self.upsert.values],
-        )
-        changed = " OR ".join(_distinct(_q(name), _q("old_" + name)) for name in self.upsert.values)
-        _execute(
-            f"UPDATE {STAGE} SET action = CASE WHEN target IS NULL THEN 'n' "
-            f"WHEN {changed} THEN 'u' ELSE '=' END"
+            f"UPDATE {STAGE} SET {assignments}, action = CASE WHEN target IS NULL THEN 'n' "
+            f"WHEN {changed} THEN 'u' ELSE '=' END",
+            [*defaults, *defaults],
         )
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT action, COUNT(*) FROM {STAGE} GROUP BY action")
@@ -278,26 +280,63 @@ class StagedUpsert:
         return tuple(converted)
 
 
-def update_by_id(model: type[models.Model], rows: list[tuple[int, dict]]) -> None:
-    """Set some values of many records by id, set-based: [(pk, {attname: value})], every
-    dict with the same names (undo puts back what an import replaced)."""
-    if not rows:
-        return
-    names = list(rows[0][1])
-    pk = model._meta.pk
-    fields = [model._meta.get_field(name) for name in names]
-    _execute(f"DROP TABLE IF EXISTS {RESTORE}")
-    _execute(
-        f"CREATE TEMPORARY TABLE {RESTORE} ({_q('id')} {pk.rel_db_type(connection)} PRIMARY KEY, "
-        + ", ".join(f"{_q(f.column)} {f.db_type(connection)}" for f in fields)
-        + ")"
-    )
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        _insert(RESTORE, ["id", *names], [(pk_, *(v[n] for n in names)) for pk_, v in chunk])
-    assignments = ", ".join(f"{_q(f.column)} = r.{_q(f.column)}" for f in fields)
-    _execute(
-        f"UPDATE {_q(model._meta.db_table)} AS f SET {assignments} FROM {RESTORE} AS r "
-        f"WHERE f.{_q(pk.column)} = r.{_q('id')}"
-    )
-    _execute(f"DROP TABLE {RESTORE}")
+def undo_batch(upsert: Upsert, batch_id: int) -> tuple[int, int, list[int]]:
+    """Undo an import of `upsert.model` records set-based, if none changed since.
+
+    Compares every record the batch wrote with the values its `ImportChange` rows hold, in
+    SQL; if none differs, deletes the records it created and puts back the values it replaced.
+    Returns (records changed since, of which deleted, a few ids to name); nothing is written
+    unless the first is 0. Locks the records first on PostgreSQL.
+    """
+    table, pk = _q(upsert.model._meta.db_table), _q(upsert.model._meta.pk.column)
+    changes = _q(ImportChange._meta.db_table)
+    postgres = connection.vendor == "postgresql"
+
+    def recorded(column: str, name: str) -> str:
+        if postgres:
+            text = f"c.{column}->>'{name}'"
+            return (
+                f"({text})::numeric"
+                if isinstance(upsert.field(name), models.DecimalField)
+                else text
+            )
+        return f"json_extract(c.{column}, '$.{name}')"  # NUMERIC affinity converts decimals
+
+    joined = f"FROM {changes} AS c LEFT JOIN {table} AS f ON f.{pk} = c.object_id"
+    mine = "c.batch_id = %s"
+    with connection.cursor() as cursor:
+        if postgres:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT f.{pk} FROM {table} AS f JOIN {changes} AS c "
+                f"ON f.{pk} = c.object_id WHERE {mine} FOR UPDATE OF f) AS locked",
+                [batch_id],
+            )
+        differs = " OR ".join(
+            _distinct(f"f.{_q(name)}", recorded("new", name)) for name in upsert.values
+        )
+        touched = f"{mine} AND (f.{pk} IS NULL OR {differs})"
+        cursor.execute(
+            f"SELECT COUNT(*), COALESCE(SUM(CASE WHEN f.{pk} IS NULL THEN 1 ELSE 0 END), 0) "
+            f"{joined} WHERE {touched}",
+            [batch_id],
+        )
+        count, deleted = cursor.fetchone()
+        if count:
+            cursor.execute(
+                f"SELECT c.object_id {joined} WHERE {touched} AND f.{pk} IS NOT NULL "
+                "ORDER BY c.id LIMIT 5",
+                [batch_id],
+            )
+            return count, deleted, [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"DELETE FROM {table} WHERE {pk} IN "
+            f"(SELECT c.object_id FROM {changes} AS c WHERE {mine} AND c.created)",
+            [batch_id],
+        )
+        restored = ", ".join(f"{_q(name)} = {recorded('old', name)}" for name in upsert.values)
+        cursor.execute(
+            f"UPDATE {table} AS f SET {restored} FROM {changes} AS c "
+            f"WHERE {mine} AND NOT c.created AND f.{pk} = c.object_id",
+            [batch_id],
+        )
+    return 0, 0, []

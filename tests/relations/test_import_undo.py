@@ -292,3 +292,24 @@ def test_nobody_may_edit_or_delete_an_import_record(old_call, editor, client):
     assert ImportBatch.objects.get().file_name == "meetings.csv"
     for codename in ("add", "change", "delete"):
         assert not editor.has_perm(f"relations.{codename}_importbatch")
+
+
+def test_an_undo_read_in_chunks_checks_every_chunk_before_keeping_any(
+    testland, editor, monkeypatch
+):
+    """A change in the last chunk refuses the undo; the earlier chunks are rolled back."""
+    from relations.spreadsheets import sheet
+
+    monkeypatch.setattr(sheet, "UNDO_CHUNK", 3)
+    rows = [[*VISIT[:4], f"Minister {n}", f"le ministre {n}", *VISIT[6:]] for n in range(10)]
+    batch = import_meetings(*rows)
+    Meeting.objects.filter(home_participant_en="Minister 9").update(city_en="Elsewhere")
+    before = state()
+
+    with pytest.raises(UndoRefused, match="1 of its meetings were changed after it"):
+        import_batch_undo(batch=batch, by=editor)
+
+    assert state() == before
+    Meeting.objects.filter(home_participant_en="Minister 9").update(city_en="Testville")
+    import_batch_undo(batch=batch, by=editor)
+    assert not Meeting.objects.exists()
