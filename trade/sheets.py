@@ -16,11 +16,11 @@ kind, chapter); a blank source keeps the stored one, or takes the source chosen 
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, islice
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -148,19 +148,10 @@ class TradeSheetOptions(SheetOptionsForm):
         return data
 
 
-@dataclass(slots=True)
-class FigureRow:
-    """One figure as the file gives it, addressed by its natural key."""
-
-    line: int
-    profile: str
-    year: int
-    flow: str
-    kind: str
-    chapter: str  # "" for the year's total
-    value: Decimal
-    source_en: str | None = None
-    source_fr: str | None = None
+# One figure as a layout reads it (a plain tuple: a million of them go by):
+# (line, profile slug, year, flow, kind, chapter code or "" for the total, value, source_en,
+# source_fr), a source None when its cell is blank.
+FigureRow = tuple
 
 
 def normalised(header: str) -> str:
@@ -191,6 +182,34 @@ class Years:
             if len(self.known) < YEARS_REMEMBERED:
                 self.known[text] = answer
         return answer
+
+
+class Seen:
+    """Which figures a file named so far: one bit per (year, flow, kind, chapter) and profile,
+    about 12 KB a profile, so a repeated figure is noticed without a set of a million keys
+    (the stage then says which lines repeat which)."""
+
+    FIRST_YEAR = 1800
+
+    def __init__(self, chapters: dict[str, int]):
+        self.slots = {code: slot for slot, code in enumerate(sorted(chapters), start=1)}
+        self.width = len(self.slots) + 1  # slot 0: the year's total
+        self.years = timezone.localdate().year - self.FIRST_YEAR + 1
+        self.bits: dict[int, bytearray] = {}
+        self.repeats = False
+
+    def add(self, profile_id: int, year: int, flow: str, kind: str, chapter: str) -> None:
+        bits = self.bits.get(profile_id)
+        if bits is None:
+            bits = self.bits[profile_id] = bytearray(self.years * 4 * self.width // 8 + 1)
+        slot = self.slots[chapter] if chapter else 0
+        flows = (year - self.FIRST_YEAR) * 2 + (flow == "import")
+        at = ((flows * 2) + (kind == "services")) * self.width + slot
+        mask = 1 << (at & 7)
+        if bits[at >> 3] & mask:
+            self.repeats = True
+        else:
+            bits[at >> 3] |= mask
 
 
 class TradeFigureSheet(Sheet):
@@ -290,11 +309,24 @@ class TradeFigureImporter(Importer):
         self.stage.open()
         parse = {LONG: self.parse_long, WIDE: self.parse_wide, CIMT: self.parse_cimt}[layout]
         read = 0
-        for figure in parse(chain(head, rows)):
-            self.add(figure)
+        profiles, chapters, stage = self.profiles, self.chapters, self.stage.add
+        seen = Seen(chapters)
+        # Once per figure of a million-row file: written for speed.
+        for line, slug, year, flow, kind, chapter, value, source_en, source_fr in parse(
+            chain(head, rows)
+        ):
             read += 1
             if read % 100_000 == 0:
                 self.progress(_("Read %(count)s figures…") % {"count": f"{read:,}"})
+            profile_id = profiles.get(slug)
+            chapter_id = chapters.get(chapter) if chapter else None
+            if profile_id is None or (chapter and chapter_id is None):
+                self.unknown_key(line, slug, chapter, profile_id)
+                continue
+            seen.add(profile_id, year, flow, kind, chapter)
+            # Staged even when other rows have problems: the preview still counts what the
+            # good rows would do.
+            stage((line, profile_id, year, flow, kind, chapter_id, value, source_en, source_fr))
         if not read and self.result.ok:
             self.result.empty = True
             self.result.notes.append(
@@ -309,6 +341,7 @@ class TradeFigureImporter(Importer):
                 _("This figure is already on line %(first)s; keep one of the two.")
                 % {"first": first},
             ),
+            repeats=seen.repeats,
         )
         if not counts:
             return  # a key repeated: what the rows would do is not known
@@ -319,28 +352,16 @@ class TradeFigureImporter(Importer):
         self.profile_ids = self.stage.profile_ids()
         self.report_changes()
 
-    def add(self, figure: FigureRow) -> None:
-        """Stages a figure whose profile and chapter exist; reports the others."""
-        profile_id = self.profiles.get(figure.profile)
-        chapter_id = self.chapters.get(figure.chapter) if figure.chapter else None
+    def unknown_key(self, line: int, slug: str, chapter: str, profile_id: int | None) -> None:
         if profile_id is None:
             self.refuse(
                 _("There is no profile “%(slug)s”; use the slug of an existing profile.")
-                % {"slug": short(figure.profile)},
-                figure.line,
+                % {"slug": short(slug)},
+                line,
                 "profile",
             )
-        if figure.chapter and chapter_id is None:
-            self.refuse(unknown_chapter(figure.chapter), figure.line, "hs_chapter")
-        if profile_id is None or (figure.chapter and chapter_id is None):
-            return
-        # Staged even when other rows have problems: the preview still counts what the
-        # good rows would do.
-        self.stage.add(
-            figure.line,
-            (profile_id, figure.year, figure.flow, figure.kind, chapter_id),
-            (figure.value, figure.source_en, figure.source_fr),
-        )
+        if chapter and chapter not in self.chapters:
+            self.refuse(unknown_chapter(chapter), line, "hs_chapter")
 
     def report_changes(self) -> None:
         slugs = {pk: slug for slug, pk in self.profiles.items()}
@@ -413,18 +434,22 @@ class TradeFigureImporter(Importer):
         at_chapter, at_value = at["hs_chapter"], at["value_cad"]
         at_en, at_fr = at["source_en"], at["source_fr"]
         texts: dict[str, str] = {}  # one string object per distinct source, not one per row
+        known_years = years.known
         # This loop runs once per row of sheets of a million rows: it is written for speed.
         for line, row in rows:
-            if len(row) > columns:
+            if len(row) == columns:
+                row.append("")
+            elif len(row) > columns:
                 refuse(_("This row has cells outside the columns of the header."), line, "")
                 continue
-            row += [""] * (width - len(row))
+            else:
+                row += [""] * (width - len(row))
             ok = True
             slug = row[at_profile] or profile
             if not slug:
                 refuse(_("Give the profile (its slug, e.g. russia)."), line, "profile")
                 ok = False
-            year = years(row[at_year])
+            year = known_years.get(row[at_year]) or years(row[at_year])
             if year.__class__ is str:
                 refuse(year, line, "year")
                 ok = False
@@ -452,7 +477,11 @@ class TradeFigureImporter(Importer):
                     chapter = ""
                 elif len(chapter) == 1 and chapter in "0123456789":
                     chapter = "0" + chapter
-            value = parse_amount(row[at_value]) if row[at_value] else None
+            text = row[at_value]
+            if text.isdigit() and text.isascii() and len(text) <= 16:
+                value = int(text)  # the common case, plain digits (staged as an integer)
+            else:
+                value = parse_amount(text) if text else None
             if value is None:
                 refuse(_("The value is empty."), line, "value_cad")
                 ok = False
@@ -460,15 +489,16 @@ class TradeFigureImporter(Importer):
                 refuse(value, line, "value_cad")
                 ok = False
             source_en, source_fr = row[at_en], row[at_fr]
-            for name, text in (("source_en", source_en), ("source_fr", source_fr)):
-                if len(text) > MAX_SOURCE:
-                    refuse(
-                        _("The source is longer than %(limit)s characters.")
-                        % {"limit": MAX_SOURCE},
-                        line,
-                        name,
-                    )
-                    ok = False
+            if len(source_en) > MAX_SOURCE or len(source_fr) > MAX_SOURCE:
+                for name, text in (("source_en", source_en), ("source_fr", source_fr)):
+                    if len(text) > MAX_SOURCE:
+                        refuse(
+                            _("The source is longer than %(limit)s characters.")
+                            % {"limit": MAX_SOURCE},
+                            line,
+                            name,
+                        )
+                ok = False
             if not ok:
                 continue
             source_en = texts.get(source_en) or texts.setdefault(
@@ -477,8 +507,16 @@ class TradeFigureImporter(Importer):
             source_fr = texts.get(source_fr) or texts.setdefault(
                 source_fr, unescape_text(source_fr)
             )
-            yield FigureRow(
-                line, slug, year, flow, kind, chapter, value, source_en or None, source_fr or None
+            yield (
+                line,
+                slug,
+                year,
+                flow,
+                kind,
+                chapter,
+                value,
+                source_en or None,
+                source_fr or None,
             )
             if len(texts) > 10_000:
                 texts.clear()
@@ -578,9 +616,8 @@ class TradeFigureImporter(Importer):
                 if isinstance(value, str):
                     self.refuse(value, line, header[position])
                     continue
-                yield FigureRow(
-                    line, self.profile.slug, years[position], flow, self.kind, chapter, value
-                )
+                slug, year = self.profile.slug, years[position]
+                yield (line, slug, year, flow, self.kind, chapter, value, None, None)
         if suppressed:
             self.result.notes.append(
                 _("%(count)s suppressed or unavailable cells (x, .., F) were skipped.")
@@ -749,9 +786,8 @@ class TradeFigureImporter(Importer):
                     value_label,
                 )
                 continue
-            yield FigureRow(
-                line, self.profile.slug, year, flow, TradeKind.MERCHANDISE, chapter, total
-            )
+            merchandise = TradeKind.MERCHANDISE.value
+            yield (line, self.profile.slug, year, flow, merchandise, chapter, total, None, None)
 
 
 def unknown_chapter(code: str) -> str:

@@ -284,16 +284,12 @@ def _csv_rows(file: BinaryIO, codec: str, delimiter: str, limits: Limits) -> Ite
     text = io.TextIOWrapper(file, encoding=codec, newline="")
     reader = csv.reader(text, delimiter=delimiter)
     try:
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                # The only errors left after the scan: a cell larger than the csv module's
-                # limit, which is what an unclosed quotation mark makes of the rest of a file.
-                raise SpreadsheetError(too_long_cell(limits), reader.line_num) from error
+        for row in reader:
             yield reader.line_num, row
+    except csv.Error as error:
+        # The only error left after the scan: a cell larger than the csv module's limit,
+        # which is what an unclosed quotation mark makes of the rest of a file.
+        raise SpreadsheetError(too_long_cell(limits), reader.line_num) from error
     finally:
         text.detach()  # leave the caller's file open
 

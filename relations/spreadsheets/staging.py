@@ -119,8 +119,9 @@ class StagedUpsert:
 
     # Staging
 
-    def add(self, line: int, key: tuple, values: tuple) -> None:
-        self.pending.append((line, *key, *values))
+    def add(self, row: tuple) -> None:
+        """Stage (line, *key, *values); a value None is a blank cell."""
+        self.pending.append(row)
         if len(self.pending) >= CHUNK:
             self.flush()
 
@@ -131,66 +132,84 @@ class StagedUpsert:
 
     # Checking
 
-    def compare(self, log: ProblemLog, duplicate: Callable[[int], tuple[str, str]]) -> dict:
+    def compare(
+        self,
+        log: ProblemLog,
+        duplicate: Callable[[int], tuple[str, str]],
+        *,
+        repeats: bool = True,
+    ) -> dict:
         """Finds duplicates (reported through `duplicate(first_line)` → (column, message)),
         the stored records and what changes; returns {"n": new, "u": updated, "=": unchanged}
         (nothing if the file repeats a key: which of the two rows counts is unknown).
+        `repeats=False`: the caller knows no key is repeated, so the search is skipped.
         """
         self.flush()
         key = ", ".join(_q(name) for name in self.upsert.key)
-        _execute(f"CREATE INDEX {STAGE}_key ON {STAGE} ({key})")
         if connection.vendor == "postgresql":
             _execute(f"ANALYZE {STAGE}")  # temporary tables get no statistics otherwise
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT line, first FROM (SELECT line, MIN(line) OVER (PARTITION BY {key}) "
-                f"AS first FROM {STAGE}) AS d WHERE line <> first ORDER BY line"
-            )
-            duplicates = 0
-            while rows := cursor.fetchmany(CHUNK):
-                duplicates += len(rows)
-                for line, first in rows:
-                    log.add(line, *duplicate(first))
+        duplicates = 0
+        if repeats:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT line, first FROM (SELECT line, MIN(line) OVER (PARTITION BY {key}) "
+                    f"AS first FROM {STAGE}) AS d WHERE line <> first ORDER BY line"
+                )
+                while rows := cursor.fetchmany(CHUNK):
+                    duplicates += len(rows)
+                    for line, first in rows:
+                        log.add(line, *duplicate(first))
         if duplicates:
             return {}
         self._find_stored()
-        # One pass: a blank takes the stored value (or the default), then each row is new,
-        # updated or unchanged. (The CASE sees the values before this UPDATE, so it repeats
-        # the COALESCE.)
-        written = {
-            name: f"COALESCE({_q(name)}, {_q('old_' + name)}, %s)" for name in self.upsert.values
-        }
-        defaults = [self._adapt(name, self.defaults.get(name)) for name in self.upsert.values]
-        changed = " OR ".join(
-            _distinct(expression, _q("old_" + name)) for name, expression in written.items()
+        # The rows no stored record matched are new: a blank takes the default.
+        defaults = ", ".join(
+            f"{_q(name)} = COALESCE({_q(name)}, %s)" for name in self.upsert.values
         )
-        assignments = ", ".join(f"{_q(name)} = {value}" for name, value in written.items())
         _execute(
-            f"UPDATE {STAGE} SET {assignments}, action = CASE WHEN target IS NULL THEN 'n' "
-            f"WHEN {changed} THEN 'u' ELSE '=' END",
-            [*defaults, *defaults],
+            f"UPDATE {STAGE} SET {defaults}, action = 'n' WHERE target IS NULL",
+            [self._adapt(name, self.defaults.get(name)) for name in self.upsert.values],
         )
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT action, COUNT(*) FROM {STAGE} GROUP BY action")
             return dict(cursor.fetchall())
 
-    def _find_stored(self) -> None:
-        """Sets `target` and the old values of rows whose key is stored, for rows without a
-        target yet: one statement per pattern of NULLs in the nullable key columns."""
+    def _key_matches(self) -> list[str]:
+        """Join conditions of a stage row (s) and a stored record (f) with the same key: one
+        per pattern of NULLs in the nullable key columns, so each uses a (partial) index."""
         upsert = self.upsert
         nullable = [name for name in upsert.key if upsert.field(name).null]
-        olds = ", ".join(f"{_q('old_' + name)} = f.{_q(name)}" for name in upsert.values)
+        matches = []
         for pattern in itertools.product((False, True), repeat=len(nullable)):
             nulls = dict(zip(nullable, pattern, strict=True))
-            match = " AND ".join(
-                f"s.{_q(name)} IS NULL AND f.{_q(name)} IS NULL"
-                if nulls.get(name)
-                else f"f.{_q(name)} = s.{_q(name)}"
-                for name in upsert.key
+            matches.append(
+                " AND ".join(
+                    f"s.{_q(name)} IS NULL AND f.{_q(name)} IS NULL"
+                    if nulls.get(name)
+                    else f"f.{_q(name)} = s.{_q(name)}"
+                    for name in upsert.key
+                )
             )
+        return matches
+
+    def _find_stored(self) -> None:
+        """For rows whose key is stored: the record's id, its values, and in the same pass
+        the values to write (a blank keeps the stored one) and whether they change it.
+        (SET expressions see the row as it was before this UPDATE.)"""
+        upsert = self.upsert
+        written = {name: f"COALESCE(s.{_q(name)}, f.{_q(name)})" for name in upsert.values}
+        changed = " OR ".join(
+            _distinct(expression, f"f.{_q(name)}") for name, expression in written.items()
+        )
+        assignments = ", ".join(
+            [f"{_q('old_' + name)} = f.{_q(name)}" for name in upsert.values]
+            + [f"{_q(name)} = {expression}" for name, expression in written.items()]
+        )
+        for match in self._key_matches():
             _execute(
                 f"UPDATE {STAGE} AS s SET target = f.{_q(upsert.model._meta.pk.column)}, "
-                f"{olds} FROM {self.table} AS f WHERE s.target IS NULL AND {match}"
+                f"{assignments}, action = CASE WHEN {changed} THEN 'u' ELSE '=' END "
+                f"FROM {self.table} AS f WHERE {match}"
             )
 
     def profile_ids(self) -> list[int]:
@@ -229,8 +248,7 @@ class StagedUpsert:
         upsert = self.upsert
         columns = ", ".join(_q(name) for name in (*upsert.key, *upsert.values))
         _execute(
-            f"INSERT INTO {self.table} ({columns}) SELECT {columns} FROM {STAGE} "
-            "WHERE action = 'n' ORDER BY line"
+            f"INSERT INTO {self.table} ({columns}) SELECT {columns} FROM {STAGE} WHERE action = 'n'"
         )
         assignments = ", ".join(f"{_q(name)} = s.{_q(name)}" for name in upsert.values)
         pk = _q(upsert.model._meta.pk.column)
@@ -240,7 +258,8 @@ class StagedUpsert:
         )
         if batch_id is None:
             return
-        self._find_stored()  # the ids of the records just created
+        # The batch's change rows: updated records by the target found before; created ones
+        # by a join on the key, cheaper than writing their new ids into the stage.
         written = _json_object([(name, self._json(name, name)) for name in upsert.values])
         replaced = _json_object([(name, self._json(name, "old_" + name)) for name in upsert.values])
         meta = ImportChange._meta
@@ -248,20 +267,26 @@ class StagedUpsert:
             _q(meta.get_field(name).column)
             for name in ("batch", "object_id", "created", "old", "new")
         )
+        changes = f"INSERT INTO {_q(meta.db_table)} ({names})"
         _execute(
-            f"INSERT INTO {_q(meta.db_table)} ({names}) SELECT %s, target, action = 'n', "
-            f"CASE WHEN action = 'u' THEN {replaced} END, {written} FROM {STAGE} "
-            "WHERE action IN ('n', 'u') ORDER BY line",
+            f"{changes} SELECT %s, s.target, FALSE, {replaced}, {written} FROM {STAGE} AS s "
+            "WHERE s.action = 'u'",
             [batch_id],
         )
+        for match in self._key_matches():
+            _execute(
+                f"{changes} SELECT %s, f.{pk}, TRUE, NULL, {written} FROM {STAGE} AS s "
+                f"JOIN {self.table} AS f ON {match} WHERE s.action = 'n'",
+                [batch_id],
+            )
 
     # Values
 
     def _json(self, name: str, column: str) -> str:
-        """A value as JSON holds it: decimals as exact text, others as they are."""
+        """A value of the stage (alias s) as JSON holds it: decimals as exact text."""
         if isinstance(self.upsert.field(name), models.DecimalField):
-            return f"CAST({_q(column)} AS TEXT)"
-        return _q(column)
+            return f"CAST(s.{_q(column)} AS TEXT)"
+        return f"s.{_q(column)}"
 
     def _adapt(self, name: str, value):
         if isinstance(value, Decimal):

@@ -1,0 +1,166 @@
+"""Benchmark: the trade figure list of the admin with 1,000,000 figures and 200 profiles.
+
+Generated data only (made-up profiles "Benchland 1..200"). Times the list as an editor uses it
+(first page, a later page, each filter, a search) through Django's test client, in a fresh
+database, and counts the queries of each page. Prints one line per page and, last, one
+machine-readable line: "admin-list-bench: db=sqlite figures=1000000 profiles=200 list_ms=…
+filter_profile_ms=… filter_year_ms=… search_chapter_ms=… search_source_ms=… max_ms=…
+max_queries=…". Goal: every page under 500 ms.
+
+    make bench-admin-list                         # SQLite, in a temporary file
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/relations make bench-admin-list
+                                                  # PostgreSQL: uses (and drops) <name>_bench
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from import_bench import bench_database, recreate_postgres, setup_django  # noqa: E402
+
+PROFILES = 200
+YEARS = range(1990, 2015)  # 25 years × 2 flows × 100 chapters (99 and the total) per profile
+RUNS = 3
+
+
+def build() -> int:
+    """200 profiles with 5,000 figures each, inserted with the engine's bulk insert."""
+    from django.db import transaction
+
+    from relations.models import Country, Profile
+    from relations.spreadsheets.staging import _insert
+    from trade.models import HSChapter, TradeFigure
+
+    Country.objects.get_or_create(
+        code="CA",
+        defaults={
+            "name_en": "Canada",
+            "name_fr": "Canada",
+            "formal_name_en": "Canada",
+            "formal_name_fr": "le Canada",
+            "french_gender": "m",
+            "adjective_en": "Canadian",
+            "adjective_fr": "canadiens",
+            "adjective_feminine_fr": "canadiennes",
+        },
+    )
+    HSChapter.objects.bulk_create(
+        [
+            HSChapter(code=f"{n:02d}", name_en=f"goods {n}", name_fr=f"biens {n}")
+            for n in range(1, 100)
+        ],
+        ignore_conflicts=True,
+    )
+    chapters = [None, *HSChapter.objects.values_list("id", flat=True)]
+    columns = ["profile_id", "year", "flow", "kind", "chapter_id", "value", "source_en", "source_fr"]
+    count = 0
+    with transaction.atomic():
+        for p in range(1, PROFILES + 1):
+            country = Country.objects.create(
+                code=f"{chr(65 + p // 26)}{chr(65 + p % 26)}",
+                name_en=f"Benchland {p}",
+                name_fr=f"Benchlande {p}",
+                formal_name_en=f"Benchland {p}",
+                formal_name_fr=f"la Benchlande {p}",
+                french_gender="f",
+                adjective_en="Benchlandic",
+                adjective_fr="benchlandais",
+                adjective_feminine_fr="benchlandaises",
+            )
+            profile = Profile.objects.create(
+                partner=country,
+                slug=f"benchland-{p}",
+                relations_established_year=1950,
+                as_of="2024-01-01",
+            )
+            rows = [
+                (profile.pk, year, flow, "merchandise", chapter, 1000 + year, f"Source {p % 7}", "S")
+                for year in YEARS
+                for flow in ("export", "import")
+                for chapter in chapters
+            ]
+            _insert(TradeFigure._meta.db_table, columns, rows)
+            count += len(rows)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return count
+
+
+def measure(client, url: str) -> tuple[float, int]:
+    """(median milliseconds, queries) of a page, warm (the first request is not counted)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(url).status_code == 200
+    times = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, url
+    return statistics.median(times), len(queries)
+
+
+def main() -> None:
+    label, url = bench_database()
+    if label == "postgresql":
+        recreate_postgres(url)
+    setup_django(url)
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connections
+    from django.test import Client
+    from django.urls import reverse
+
+    from relations.models import Profile
+    from trade.models import HSChapter
+
+    print(f"admin-list-bench: {label}: building {PROFILES} profiles…", flush=True)
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    figures = build()
+    print(f"  {figures:,} figures in {time.perf_counter() - start:.0f} s", flush=True)
+    user = User.objects.create_superuser("bench-admin")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    changelist = reverse("admin:trade_tradefigure_changelist")
+    profile = Profile.objects.get(slug="benchland-117")
+    chapter = HSChapter.objects.get(code="84")
+    pages = {
+        "list": changelist,
+        "page_200": f"{changelist}?p=200",
+        "filter_profile": f"{changelist}?profile__id__exact={profile.pk}",
+        "filter_year": f"{changelist}?year=2011",
+        "filter_flow": f"{changelist}?flow__exact=import",
+        "filter_chapter": f"{changelist}?chapter__id__exact={chapter.pk}",
+        "filter_profile_year": f"{changelist}?profile__id__exact={profile.pk}&year=2011",
+        "search_chapter": f"{changelist}?q=goods+84",
+        "search_profile": f"{changelist}?q=benchland-117",
+        "search_source": f"{changelist}?q=Source+3",
+    }
+    results = {}
+    for name, page in pages.items():
+        results[name] = measure(client, page)
+        print(f"  {name}: {results[name][0]:.0f} ms, {results[name][1]} queries", flush=True)
+    if label == "postgresql":
+        connections.close_all()
+        recreate_postgres(url)
+    numbers = " ".join(f"{name}_ms={ms:.0f}" for name, (ms, _q) in results.items())
+    print(
+        f"admin-list-bench: db={label} figures={figures} profiles={PROFILES} {numbers} "
+        f"max_ms={max(ms for ms, _q in results.values()):.0f} "
+        f"max_queries={max(q for _ms, q in results.values())}",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    main()
