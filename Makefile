@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format messages bench bench-import serve clean
+.PHONY: run test lint format messages bench bench-import bench-admin-list serve clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ messages: $(STAMP)
 ## bench: the public page under gunicorn against a fixed-bytes baseline (uses wrk if present)
 bench: $(STAMP)
 	$(PY) bench/http_bench.py
+
+## bench-admin-list: the admin's trade figure list with 1,000,000 figures and 200 profiles
+bench-admin-list: $(STAMP)
+	$(PY) bench/admin_list_bench.py
 
 ## serve: production-style on this machine: collectstatic, migrate, gunicorn (set the
 ## production variables first, see README "Running at scale")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from import_bench import bench_database, recreate_postgres, setup_django  # noqa: E402
+from import_bench import bench_database, recreate_postgres, setup_django
 
 PROFILES = 200
 YEARS = range(1990, 2015)  # 25 years × 2 flows × 100 chapters (99 and the total) per profile
@@ -56,12 +56,21 @@ def build() -> int:
         ignore_conflicts=True,
     )
     chapters = [None, *HSChapter.objects.values_list("id", flat=True)]
-    columns = ["profile_id", "year", "flow", "kind", "chapter_id", "value", "source_en", "source_fr"]
+    columns = [
+        "profile_id",
+        "year",
+        "flow",
+        "kind",
+        "chapter_id",
+        "value",
+        "source_en",
+        "source_fr",
+    ]
     count = 0
     with transaction.atomic():
         for p in range(1, PROFILES + 1):
             country = Country.objects.create(
-                code=f"{chr(65 + p // 26)}{chr(65 + p % 26)}",
+                code=f"{chr(81 + p // 26)}{chr(65 + p % 26)}",  # QA, QB, …: no real country
                 name_en=f"Benchland {p}",
                 name_fr=f"Benchlande {p}",
                 formal_name_en=f"Benchland {p}",
@@ -78,7 +87,16 @@ def build() -> int:
                 as_of="2024-01-01",
             )
             rows = [
-                (profile.pk, year, flow, "merchandise", chapter, 1000 + year, f"Source {p % 7}", "S")
+                (
+                    profile.pk,
+                    year,
+                    flow,
+                    "merchandise",
+                    chapter,
+                    1000 + year,
+                    f"Source {p % 7}",
+                    "S",
+                )
                 for year in YEARS
                 for flow in ("export", "import")
                 for chapter in chapters

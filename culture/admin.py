@@ -6,6 +6,7 @@ from django.db import models
 from culture.forms import SizeLimitedImageField
 from culture.models import Highlight
 from culture.sheets import HIGHLIGHTS
+from relations.admin_lists import ProfileFilter
 from relations.spreadsheets.admin import SheetAdminMixin
 from relations.stale import StaleEditGuardAdmin
 
@@ -13,7 +14,7 @@ from relations.stale import StaleEditGuardAdmin
 @admin.register(Highlight)
 class HighlightAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     list_display = ["name_en", "kind", "year", "position", "profile"]
-    list_filter = ["profile", "kind"]
+    list_filter = [("profile", ProfileFilter), "kind"]
     search_fields = ["name_en", "name_fr"]
     list_select_related = ["profile__partner"]
     ordering = ["profile", "kind", "position"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
+from relations.admin_lists import ProfileFilter
 from relations.admin_publishing import ProfilePublishingAdmin
 from relations.models import (
     AuditEntry,
@@ -114,7 +115,7 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
 @admin.register(Meeting)
 class MeetingAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     list_display = ["date", "kind", "home_participant_en", "partner_participant_en", "profile"]
-    list_filter = ["profile", "kind"]
+    list_filter = [("profile", ProfileFilter), "kind"]
     search_fields = ["home_participant_en", "partner_participant_en", "occasion_en", "city_en"]
     date_hierarchy = "date"
     list_select_related = ["profile__partner"]
@@ -139,7 +140,7 @@ class DiplomaticMissionAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAd
     """Missions are edited inline on their profile; this list is for import and export."""
 
     list_display = ["city_en", "kind", "side", "position", "profile"]
-    list_filter = ["profile", "side", "kind"]
+    list_filter = [("profile", ProfileFilter), "side", "kind"]
     search_fields = ["city_en", "city_fr"]
     list_select_related = ["profile__partner"]
     ordering = ["profile", "position"]

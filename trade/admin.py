@@ -1,8 +1,12 @@
 """Admin for trade figures, export rank, key commodities and trade missions."""
 
 from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from relations.admin_forms import LabelledInlineFormSet
+from relations.admin_lists import EstimatedCountPaginator, ProfileFilter, YearFilter
+from relations.models import Profile
 from relations.spreadsheets.admin import SheetAdminMixin
 from relations.stale import StaleEditGuardAdmin
 from trade.models import (
@@ -25,26 +29,77 @@ class HSChapterAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
 
 @admin.register(TradeFigure)
 class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
+    """A list that stays fast at a million figures and 200 profiles (bench/admin_list_bench.py):
+    ordered along an index, filters without a query per profile or a scan for the years, no
+    second COUNT(*) for the total, and a search that finds chapters and profiles by their own
+    small tables before it reads figures."""
+
     list_display = ["year", "flow", "kind", "chapter", "value", "profile"]
-    list_filter = ["profile", "flow", "kind", "year"]
+    list_filter = [("profile", ProfileFilter), "flow", "kind", YearFilter]
     search_fields = ["chapter__code", "chapter__name_en", "source_en"]
+    search_help_text = _("Words of an HS chapter (code or name), a profile or a source.")
     list_select_related = ["chapter", "profile__partner"]
     autocomplete_fields = ["chapter"]
-    ordering = ["-year", "flow", "kind", "chapter__code"]
+    # The index trade_figure_list_order (trade/models.py) gives this order without a sort.
+    ordering = ["-year", "flow", "kind", "chapter_id", "-id"]
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     sheet = TRADE_FIGURES
+
+    def get_search_results(self, request, queryset, search_term):
+        """The search names HS chapters (code or name), profiles (slug or partner's name) or
+        sources: the whole phrase first ("Statistics Canada"), else every word. Those are
+        looked up among the few of each (their own tables, the distinct sources along their
+        index), then figures are filtered by indexed values, never scanned for the words."""
+        term = " ".join(search_term.split())[:200]
+        if not term:
+            return queryset, False
+        sources = TradeFigure.objects.sources()
+        if phrase := self.named_by(term, sources):
+            return queryset.filter(phrase), False
+        for word in term.split()[:10]:
+            queryset = queryset.filter(self.named_by(word, sources) or Q(pk__in=[]))
+        return queryset, False
+
+    @staticmethod
+    def named_by(text: str, sources: list[str]) -> Q:
+        """Figures of the chapters, profiles and sources whose names hold `text` (an empty
+        Q(), which is false, if none does)."""
+        chapters = list(
+            HSChapter.objects.filter(
+                Q(code=text) | Q(name_en__icontains=text) | Q(name_fr__icontains=text)
+            ).values_list("pk", flat=True)
+        )
+        profiles = list(
+            Profile.objects.filter(
+                Q(slug=text)
+                | Q(partner__name_en__icontains=text)
+                | Q(partner__name_fr__icontains=text)
+            ).values_list("pk", flat=True)
+        )
+        named = [source for source in sources if text.casefold() in source.casefold()]
+        condition = Q()
+        for lookup, values in (
+            ("chapter__in", chapters),
+            ("profile__in", profiles),
+            ("source_en__in", named),
+        ):
+            if values:
+                condition |= Q(**{lookup: values})
+        return condition
 
 
 @admin.register(ExportMarketRank)
 class ExportMarketRankAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["year", "rank", "profile"]
-    list_filter = ["profile"]
+    list_filter = [("profile", ProfileFilter)]
     list_select_related = ["profile__partner"]
 
 
 @admin.register(KeyCommodity)
 class KeyCommodityAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["profile", "flow", "position", "chapter"]
-    list_filter = ["profile", "flow"]
+    list_filter = [("profile", ProfileFilter), "flow"]
     list_select_related = ["chapter", "profile__partner"]
     autocomplete_fields = ["chapter"]
 
@@ -65,7 +120,7 @@ class TradeMissionSectorInline(admin.TabularInline):
 @admin.register(TradeMission)
 class TradeMissionAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["date", "leader_name", "companies", "profile"]
-    list_filter = ["profile"]
+    list_filter = [("profile", ProfileFilter)]
     search_fields = ["leader_name", "leader_title_en"]
     list_select_related = ["profile__partner"]
     inlines = [TradeMissionSectorInline]
