@@ -47,24 +47,23 @@ class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     sheet = TRADE_FIGURES
 
     def get_search_results(self, request, queryset, search_term):
-        """The search names HS chapters (code or name), profiles (slug or partner's name) or
-        sources: the whole phrase first ("Statistics Canada"), else every word. Those are
-        looked up among the few of each (their own tables, the distinct sources along their
-        index), then figures are filtered by indexed values, never scanned for the words."""
+        """The search names HS chapters (code or name) or profiles (slug or partner's name):
+        the whole phrase first, else every word. Those are looked up in their own small
+        tables, then figures are filtered by indexed ids. A word that names neither is looked
+        for in the sources ("Statistics Canada"), which reads every figure: the slow search."""
         term = " ".join(search_term.split())[:200]
         if not term:
             return queryset, False
-        sources = TradeFigure.objects.sources()
-        if phrase := self.named_by(term, sources):
+        if phrase := self.named_by(term):
             return queryset.filter(phrase), False
         for word in term.split()[:10]:
-            queryset = queryset.filter(self.named_by(word, sources) or Q(pk__in=[]))
+            queryset = queryset.filter(self.named_by(word) or Q(source_en__icontains=word))
         return queryset, False
 
     @staticmethod
-    def named_by(text: str, sources: list[str]) -> Q:
-        """Figures of the chapters, profiles and sources whose names hold `text` (an empty
-        Q(), which is false, if none does)."""
+    def named_by(text: str) -> Q:
+        """Figures of the chapters and profiles whose names hold `text` (an empty Q(), which
+        is false, if none does)."""
         chapters = list(
             HSChapter.objects.filter(
                 Q(code=text) | Q(name_en__icontains=text) | Q(name_fr__icontains=text)
@@ -77,15 +76,11 @@ class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
                 | Q(partner__name_fr__icontains=text)
             ).values_list("pk", flat=True)
         )
-        named = [source for source in sources if text.casefold() in source.casefold()]
         condition = Q()
-        for lookup, values in (
-            ("chapter__in", chapters),
-            ("profile__in", profiles),
-            ("source_en__in", named),
-        ):
-            if values:
-                condition |= Q(**{lookup: values})
+        if chapters:
+            condition |= Q(chapter__in=chapters)
+        if profiles:
+            condition |= Q(profile__in=profiles)
         return condition
 
 

@@ -4,7 +4,7 @@ Values are Canadian dollars as Decimal. A figure with no HS chapter is the total
 year, flow and kind; chapter rows break that total down.
 """
 
-from django.db import connection, models
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from relations.models import (
@@ -68,20 +68,6 @@ class TradeFigureQuerySet(ProfileItemQuerySet):
     def services(self):
         return self.filter(kind=TradeKind.SERVICES)
 
-    def sources(self) -> list[str]:
-        """The distinct English sources of all figures, read along the source index in one
-        step per source (a loose index scan: a million figures name a few dozen sources,
-        and SELECT DISTINCT would read every one of them)."""
-        table = connection.ops.quote_name(self.model._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH RECURSIVE found(source) AS (SELECT MIN(source_en) FROM {table} "
-                f"UNION ALL SELECT (SELECT MIN(source_en) FROM {table} WHERE source_en > source) "
-                "FROM found WHERE source IS NOT NULL) SELECT source FROM found "
-                "WHERE source IS NOT NULL"
-            )
-            return [row[0] for row in cursor.fetchall()]
-
 
 class TradeFigure(NaturalKeyModel):
     """One yearly value: exports or imports, merchandise or services, total or one chapter."""
@@ -117,8 +103,6 @@ class TradeFigure(NaturalKeyModel):
             models.Index(
                 fields=["-year", "flow", "kind", "chapter", "-id"], name="trade_figure_list_order"
             ),
-            # The admin's search finds the few distinct sources along it (`sources()`).
-            models.Index(fields=["source_en"], name="trade_figure_source_en"),
         ]
         constraints = [
             # Two partial constraints because NULL chapters never clash in a plain one.

@@ -136,19 +136,6 @@ def test_the_figure_list_searches_chapters_profiles_and_sources(
     assert sorted(f.year for f in response.context["cl"].result_list) == years
 
 
-def test_the_distinct_sources_are_read_in_one_query(testland):
-    for year, source in ((2001, "B"), (2002, "A"), (2003, "B"), (2004, "C")):
-        TradeFigureFactory(profile=testland, year=year, source_en=source)
-
-    from trade.models import TradeFigure
-
-    with CaptureQueriesContext(connection) as captured:
-        sources = TradeFigure.objects.sources()
-
-    assert sources == ["A", "B", "C"]
-    assert len(captured) == 1
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="planner statistics: PostgreSQL")
 def test_an_unfiltered_list_on_postgresql_counts_from_the_statistics(
     editor_client, testland, monkeypatch

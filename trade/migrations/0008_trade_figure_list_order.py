@@ -1,5 +1,4 @@
-"""Indexes for the admin's trade figure list at a million figures: its order (a page is read
-along it, not sorted) and the English source (its search finds the distinct sources along it)."""
+"""The admin's trade figure list reads a page of a million figures along this index."""
 
 from django.db import migrations, models
 
@@ -13,9 +12,5 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["-year", "flow", "kind", "chapter", "-id"], name="trade_figure_list_order"
             ),
-        ),
-        migrations.AddIndex(
-            model_name="tradefigure",
-            index=models.Index(fields=["source_en"], name="trade_figure_source_en"),
         ),
     ]
