@@ -20,7 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from import_bench import bench_database, recreate_postgres, setup_django
+from import_bench import (
+    FIGURE_COLUMNS,
+    bench_country,
+    bench_database,
+    recreate_postgres,
+    reference_data,
+    setup_django,
+)
 
 PROFILES = 200
 YEARS = range(1990, 2015)  # 25 years × 2 flows × 100 chapters (99 and the total) per profile
@@ -31,57 +38,17 @@ def build() -> int:
     """200 profiles with 5,000 figures each, inserted with the engine's bulk insert."""
     from django.db import transaction
 
-    from relations.models import Country, Profile
+    from relations.models import Profile
     from relations.spreadsheets.staging import _insert
     from trade.models import HSChapter, TradeFigure
 
-    Country.objects.get_or_create(
-        code="CA",
-        defaults={
-            "name_en": "Canada",
-            "name_fr": "Canada",
-            "formal_name_en": "Canada",
-            "formal_name_fr": "le Canada",
-            "french_gender": "m",
-            "adjective_en": "Canadian",
-            "adjective_fr": "canadiens",
-            "adjective_feminine_fr": "canadiennes",
-        },
-    )
-    HSChapter.objects.bulk_create(
-        [
-            HSChapter(code=f"{n:02d}", name_en=f"goods {n}", name_fr=f"biens {n}")
-            for n in range(1, 100)
-        ],
-        ignore_conflicts=True,
-    )
+    reference_data()
     chapters = [None, *HSChapter.objects.values_list("id", flat=True)]
-    columns = [
-        "profile_id",
-        "year",
-        "flow",
-        "kind",
-        "chapter_id",
-        "value",
-        "source_en",
-        "source_fr",
-    ]
     count = 0
     with transaction.atomic():
         for p in range(1, PROFILES + 1):
-            country = Country.objects.create(
-                code=f"{chr(81 + p // 26)}{chr(65 + p % 26)}",  # QA, QB, …: no real country
-                name_en=f"Benchland {p}",
-                name_fr=f"Benchlande {p}",
-                formal_name_en=f"Benchland {p}",
-                formal_name_fr=f"la Benchlande {p}",
-                french_gender="f",
-                adjective_en="Benchlandic",
-                adjective_fr="benchlandais",
-                adjective_feminine_fr="benchlandaises",
-            )
             profile = Profile.objects.create(
-                partner=country,
+                partner=bench_country(p),
                 slug=f"benchland-{p}",
                 relations_established_year=1950,
                 as_of="2024-01-01",
@@ -101,7 +68,7 @@ def build() -> int:
                 for flow in ("export", "import")
                 for chapter in chapters
             ]
-            _insert(TradeFigure._meta.db_table, columns, rows)
+            _insert(TradeFigure._meta.db_table, FIGURE_COLUMNS, rows)
             count += len(rows)
     from django.db import connection
 

@@ -41,8 +41,10 @@ PREVIEW_ROWS = 10_000  # the admin preview of an XLSX sheet
 YEARS = range(1990, 2025)
 CHAPTERS = ["", *(f"{n:02d}" for n in range(1, 98))]
 KEYS_PER_PROFILE = len(YEARS) * 2 * 2 * len(CHAPTERS)  # years × flows × kinds × chapters
-HEADER = ["profile", "year", "flow", "kind", "hs_chapter", "value_cad", "source_en", "source_fr"]
 SOURCE = ("Generated benchmark data", "Données de test générées")
+# The columns of trade_tradefigure the benchmarks fill, and the long sheet's header.
+FIGURE_COLUMNS = ["profile_id", "year", "flow", "kind", "chapter_id", "value"]
+FIGURE_COLUMNS += ["source_en", "source_fr"]
 
 
 def bench_database() -> tuple[str, str]:
@@ -95,14 +97,10 @@ def keys(rows: int):
                         count += 1
 
 
-def seed(rows: int) -> None:
-    """Reference data and the figures the sheet's even rows update (rows // 2), inserted with
-    the engine's bulk insert so seeding a million-row sheet takes seconds."""
-    from django.db import transaction
-
-    from relations.models import Country, Profile
-    from relations.spreadsheets.staging import _insert
-    from trade.models import HSChapter, TradeFigure
+def reference_data() -> None:
+    """The home country and HS chapters 01–99 (generated names)."""
+    from relations.models import Country
+    from trade.models import HSChapter
 
     Country.objects.get_or_create(
         code="CA",
@@ -120,28 +118,47 @@ def seed(rows: int) -> None:
     HSChapter.objects.bulk_create(
         [
             HSChapter(code=f"{n:02d}", name_en=f"goods {n}", name_fr=f"biens {n}")
-            for n in range(1, 98)
+            for n in range(1, 100)
         ],
         ignore_conflicts=True,
     )
+
+
+def bench_country(p: int):
+    """Made-up partner number p: codes QA, QB, … that no real country has."""
+    from relations.models import Country
+
+    country, _ = Country.objects.get_or_create(
+        code=f"{chr(81 + p // 26)}{chr(65 + p % 26)}",
+        defaults={
+            "name_en": f"Benchland {p}",
+            "name_fr": f"Benchlande {p}",
+            "formal_name_en": f"Benchland {p}",
+            "formal_name_fr": f"la Benchlande {p}",
+            "french_gender": "f",
+            "adjective_en": "Benchlandic",
+            "adjective_fr": "benchlandais",
+            "adjective_feminine_fr": "benchlandaises",
+        },
+    )
+    return country
+
+
+def seed(rows: int) -> None:
+    """Reference data and the figures the sheet's even rows update (rows // 2), inserted with
+    the engine's bulk insert so seeding a million-row sheet takes seconds."""
+    from django.db import transaction
+
+    from relations.models import Profile
+    from relations.spreadsheets.staging import _insert
+    from trade.models import HSChapter, TradeFigure
+
+    reference_data()
     for p in range(1, profiles_for(rows) + 1):
-        country, _ = Country.objects.get_or_create(
-            code=f"{chr(81 + p // 26)}{chr(65 + p % 26)}",  # QA, QB, …: no real country
-            defaults={
-                "name_en": f"Benchland {p}",
-                "name_fr": f"Benchlande {p}",
-                "formal_name_en": f"Benchland {p}",
-                "formal_name_fr": f"la Benchlande {p}",
-                "french_gender": "f",
-                "adjective_en": "Benchlandic",
-                "adjective_fr": "benchlandais",
-                "adjective_feminine_fr": "benchlandaises",
-            },
-        )
         Profile.objects.get_or_create(
             slug=f"benchland-{p}",
             defaults={
-                "partner": country,
+                "partner": bench_country(p),
                 "relations_established_year": 1950,
                 "as_of": "2024-01-01",
             },
@@ -149,16 +166,6 @@ def seed(rows: int) -> None:
     profiles = dict(Profile.objects.values_list("slug", "id"))
     chapters = dict(HSChapter.objects.values_list("code", "id"))
     TradeFigure.objects.all().delete()
-    columns = [
-        "profile_id",
-        "year",
-        "flow",
-        "kind",
-        "chapter_id",
-        "value",
-        "source_en",
-        "source_fr",
-    ]
     batch = []
     with transaction.atomic():
         for index, (slug, year, flow, kind, chapter) in enumerate(keys(rows)):
@@ -168,15 +175,17 @@ def seed(rows: int) -> None:
                 (profiles[slug], year, flow, kind, chapters.get(chapter), 1000 + index, *SOURCE)
             )
             if len(batch) == 5000:
-                _insert(TradeFigure._meta.db_table, columns, batch)
+                _insert(TradeFigure._meta.db_table, FIGURE_COLUMNS, batch)
                 batch.clear()
-        _insert(TradeFigure._meta.db_table, columns, batch)
+        _insert(TradeFigure._meta.db_table, FIGURE_COLUMNS, batch)
 
 
 def write_sheet(path: Path, rows: int) -> None:
+    from trade.sheets import LONG_COLUMNS  # the columns Export writes
+
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(HEADER)
+        writer.writerow(LONG_COLUMNS)
         for index, key in enumerate(keys(rows)):
             writer.writerow([*key, 2000 + index, *SOURCE])
 
@@ -185,9 +194,11 @@ def write_xlsx_sheet(path: Path) -> None:
     """The first PREVIEW_ROWS rows of the sheet as an XLSX workbook (half updates, half new)."""
     import openpyxl
 
+    from trade.sheets import LONG_COLUMNS
+
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("Trade figures")
-    sheet.append(HEADER)
+    sheet.append(list(LONG_COLUMNS))
     for index, (slug, year, flow, kind, chapter) in enumerate(keys(PREVIEW_ROWS)):
         sheet.append([slug, year, flow, kind, chapter or None, 2000 + index, *SOURCE])
     workbook.save(path)
