@@ -38,14 +38,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import BinaryIO
+from xml.parsers import expat
 
 import openpyxl
 import openpyxl.xml
 from django.conf import settings
 from django.utils.translation import gettext as _
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.utils.datetime import from_excel, from_ISO8601
-from openpyxl.xml.functions import iterparse  # defusedxml's, when installed (asserted below)
 
 # openpyxl only uses defusedxml when it is importable; without it XLSX would be unsafe to read.
 assert openpyxl.xml.DEFUSEDXML, "defusedxml must be installed to read XLSX safely"
@@ -61,9 +63,6 @@ MAX_COLUMNS = 256  # a wide sheet has one column per year: a century fits many t
 # openpyxl loads the shared strings whole; this bounds the memory they can take.
 MAX_SHARED_STRINGS = 32 * 1024 * 1024
 CHECK_EVERY = 256  # rows between two looks at the clock
-SPREADSHEETML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-SHEET_DATA, ROW, CELL = f"{SPREADSHEETML}sheetData", f"{SPREADSHEETML}row", f"{SPREADSHEETML}c"
-VALUE, TEXT = f"{SPREADSHEETML}v", f"{SPREADSHEETML}t"
 
 
 class SpreadsheetError(Exception):
@@ -302,13 +301,26 @@ def _open_xlsx(file: BinaryIO, limits: Limits) -> Table:
     _check_zip(file)
     file.seek(0)
     try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-        worksheet = workbook.worksheets[0]
+        # openpyxl reads the workbook's parts: sheet names, shared strings, date styles. Not
+        # `load_workbook`: it parses every sheet whole just to find its dimension.
+        reader = ExcelReader(file, read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        sheets = [
+            (sheet.name, rel.target)
+            for sheet, rel in reader.parser.find_sheets()
+            if rel.Type.endswith("/worksheet") and rel.target in reader.valid_files
+        ]
     except Exception as error:  # openpyxl raises many kinds for a broken or hostile file
         raise SpreadsheetError(
             _("The workbook cannot be read (%(reason)s).") % {"reason": reason(error)}
         ) from error
-    names = workbook.sheetnames
+    if not sheets:
+        reader.archive.close()
+        raise SpreadsheetError(_("The workbook has no sheet to read."))
+    names = [name for name, _path in sheets]
     table = Table(format="xlsx", sha256=sha256, size=size)
     if len(names) > 1:
         table.notes.append(
@@ -320,7 +332,8 @@ def _open_xlsx(file: BinaryIO, limits: Limits) -> Table:
         )
     else:
         table.notes.append(_("The sheet “%(first)s” was read.") % {"first": names[0]})
-    table.rows = _bounded_rows(_xlsx_rows(workbook, worksheet, limits), limits)
+    sheet = _SheetReader(reader, sheets[0][1], limits)
+    table.rows = _bounded_rows(sheet.rows(), limits)
     return table
 
 
@@ -364,91 +377,134 @@ def _check_zip(file: BinaryIO) -> None:
         )
 
 
-def _xlsx_rows(workbook, worksheet, limits: Limits) -> Iterator:
-    """(line, cells) of the first sheet, parsed as a stream of XML events.
+class _SheetReader:
+    """(line, cells) of a worksheet, parsed with expat as a stream, one cell at a time.
 
-    Not openpyxl's row reader: it pads rows to the sheet's claimed `<dimension>` and builds
-    each `<row>` element whole. Here every cell is read and dropped at once, a row is as
-    wide as its last non-empty cell, and a non-empty cell beyond `max_columns` is refused.
-    Shared strings and date styles come from the workbook openpyxl opened.
+    Not openpyxl's row reader: it pads every row to the width the sheet's `<dimension>`
+    claims (A1:ZZZ1000000000 made it build rows of 18,278 cells) and builds each `<row>`
+    element whole. Here a row is as wide as its last non-empty cell, a non-empty cell beyond
+    `max_columns` is refused, and no element is kept. A DOCTYPE or entity declaration (which
+    Excel never writes) is refused, as defusedxml refuses them.
     """
-    strings, dates = worksheet._shared_strings, workbook._date_formats
-    line, column, cells = 0, 0, {}
-    row = sheet_data = None
-    try:
-        with worksheet._get_source() as source:
-            for event, element in iterparse(source, events=("start", "end")):
-                tag = element.tag
-                if event == "start":
-                    if tag == ROW:
-                        row, column, cells = element, 0, {}
-                        line = int(element.get("r") or line + 1)
-                    elif tag == SHEET_DATA:
-                        sheet_data = element
-                    continue
-                if tag == CELL:
-                    reference = element.get("r")
-                    column = coordinate_to_tuple(reference)[1] if reference else column + 1
-                    value = _xlsx_value(element, strings, dates, workbook.epoch)
-                    if value is not None and value != "":
-                        if column > limits.max_columns:
-                            raise SpreadsheetError(
-                                _(
-                                    "This row has a cell in column %(column)s; no sheet we "
-                                    "read is wider than %(limit)s columns."
-                                )
-                                % {
-                                    "column": get_column_letter(min(column, 18278)),
-                                    "limit": limits.max_columns,
-                                },
-                                line,
-                            )
-                        cells[column] = cell_text(value)
-                    if row is not None:
-                        row.clear()  # the cell is read: keep nothing of it
-                elif tag == ROW:
-                    yield line, [cells.get(n, "") for n in range(1, max(cells, default=0) + 1)]
-                    if sheet_data is not None:
-                        sheet_data.clear()
-                    row = None
-    except SpreadsheetError:
-        raise
-    except Exception as error:  # a broken cell or element, met while reading
-        raise SpreadsheetError(
-            _("The workbook cannot be read at this line (%(reason)s).") % {"reason": reason(error)},
-            line,
-        ) from error
-    finally:
-        workbook.close()
 
+    def __init__(self, reader, path: str, limits: Limits):
+        self.reader, self.path, self.limits = reader, path, limits
+        self.strings = reader.shared_strings
+        self.dates = reader.wb._date_formats
+        self.epoch = reader.wb.epoch
+        self.line = self.column = 0
+        self.cells: dict[int, str] = {}
+        self.done: list[tuple[int, list[str]]] = []
+        self.kind = self.style = None
+        self.text: list[str] | None = None  # the characters of the <v> or inline <t> read
+        self.inline: list[str] | None = None
 
-def _xlsx_value(cell, strings, dates: set, epoch):
-    """The value of a `<c>` element as openpyxl would give it with data_only."""
-    kind = cell.get("t", "n")
-    if kind == "inlineStr":
-        return "".join(text.text or "" for text in cell.iter(TEXT))
-    value = cell.findtext(VALUE)
-    if value is None or value == "":
-        return None
-    if kind == "s":
-        return strings[int(value)]
-    if kind == "b":
-        return value.strip() not in ("0", "false")
-    if kind == "d":
-        return from_ISO8601(value)
-    if kind in ("str", "e"):
-        return value
-    try:
-        number = float(value) if any(c in value for c in ".eEnN") else int(value)
-    except ValueError:
-        return value  # read as text: the row check says what is wrong with it
-    style = int(cell.get("s") or 0)
-    if style in dates:
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = self.refuse
+        parser.EntityDeclHandler = self.refuse
+        parser.ExternalEntityRefHandler = self.refuse
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.characters
+        parser.buffer_text = True
         try:
-            return from_excel(number, epoch)
-        except (OverflowError, ValueError):
-            return value  # read as text: the row check says it is no date
-    return number
+            with self.reader.archive.open(self.path) as source:
+                while chunk := source.read(CHUNK):
+                    parser.Parse(chunk, False)
+                    yield from self.done
+                    self.done.clear()
+                parser.Parse(b"", True)
+            yield from self.done
+        except SpreadsheetError:
+            raise
+        except Exception as error:  # malformed XML, a broken cell, …
+            raise SpreadsheetError(
+                _("The workbook cannot be read at this line (%(reason)s).")
+                % {"reason": reason(error)},
+                self.line,
+            ) from error
+        finally:
+            self.reader.archive.close()
+
+    def refuse(self, *args):
+        raise SpreadsheetError(
+            _("The workbook declares XML entities, which a spreadsheet never needs; refused.")
+        )
+
+    def start(self, name: str, attributes: dict) -> None:
+        tag = name[name.rfind("}") + 1 :]
+        if tag == "c":
+            reference = attributes.get("r")
+            self.column = coordinate_to_tuple(reference)[1] if reference else self.column + 1
+            self.kind, self.style, self.text = attributes.get("t", "n"), attributes.get("s"), None
+        elif tag == "v":
+            self.text = []
+        elif tag == "is":
+            self.inline = []
+        elif tag == "t" and self.inline is not None:
+            self.text = []
+        elif tag == "row":
+            self.line = int(attributes.get("r") or self.line + 1)
+            self.column, self.cells = 0, {}
+
+    def characters(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+    def end(self, name: str) -> None:
+        tag = name[name.rfind("}") + 1 :]
+        if tag == "c":
+            if self.inline is not None:
+                value = "".join(self.inline)
+            else:
+                value = self.value("".join(self.text)) if self.text else None
+            if value is not None and value != "":
+                if self.column > self.limits.max_columns:
+                    raise SpreadsheetError(
+                        _(
+                            "This row has a cell in column %(column)s; no sheet we read is "
+                            "wider than %(limit)s columns."
+                        )
+                        % {
+                            "column": get_column_letter(min(self.column, 18278)),
+                            "limit": self.limits.max_columns,
+                        },
+                        self.line,
+                    )
+                self.cells[self.column] = cell_text(value)
+            self.text = self.inline = None
+        elif tag == "t" and self.inline is not None:
+            self.inline.extend(self.text or ())
+            self.text = None
+        elif tag == "row":
+            cells = self.cells
+            self.done.append(
+                (self.line, [cells.get(n, "") for n in range(1, max(cells, default=0) + 1)])
+            )
+
+    def value(self, text: str):
+        """The value of a cell as openpyxl would give it with data_only."""
+        kind = self.kind
+        if kind == "s":
+            return self.strings[int(text)]
+        if kind == "b":
+            return text.strip() not in ("0", "false")
+        if kind == "d":
+            return from_ISO8601(text)
+        if kind != "n":  # "str" (a formula's text), "e" (an error such as #DIV/0!)
+            return text
+        try:
+            number = float(text) if any(c in text for c in ".eEnN") else int(text)
+        except ValueError:
+            return text  # read as text: the row check says what is wrong with it
+        if self.style and int(self.style) in self.dates:
+            try:
+                return from_excel(number, self.epoch)
+            except (OverflowError, ValueError):
+                return text  # read as text: the row check says it is no date
+        return number
 
 
 def reason(error: Exception, length: int = 120) -> str:
