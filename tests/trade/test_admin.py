@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
@@ -95,23 +96,31 @@ def test_editor_can_open_a_trade_figure(editor_client, canada_russia):
     assert response.context["adminform"].form["value"].value() == Decimal("1500000000.00")
 
 
-def test_editor_finds_a_chapter_by_name_in_the_chapter_picker(editor_client, canada_russia):
-    """The HS chapter field is an autocomplete; typing part of a name lists matching chapters."""
-    HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
-    HSChapterFactory(code="03", name_en="fish", name_fr="poisson")
-
+@pytest.mark.parametrize(
+    ("term", "chapters"),
+    [
+        ("cereal", ["10 cereals", "19 cereal preparations and baked goods"]),
+        ("nuclear reactors", ["84 machinery"]),  # the English title
+        ("céréales", ["10 cereals", "19 cereal preparations and baked goods"]),
+        ("84", ["84 machinery"]),
+    ],
+)
+def test_editor_finds_a_chapter_by_name_or_title_in_the_chapter_picker(
+    editor_client, canada_russia, term, chapters
+):
+    """The HS chapter field is an autocomplete over every chapter of the nomenclature."""
     response = editor_client.get(
         reverse("admin:autocomplete"),
         {
             "app_label": "trade",
             "model_name": "tradefigure",
             "field_name": "chapter",
-            "term": "mach",
+            "term": term,
         },
     )
 
     assert response.status_code == 200
-    assert [item["text"] for item in response.json()["results"]] == ["84 machinery"]
+    assert [item["text"] for item in response.json()["results"]] == chapters
 
 
 # A change reaches the page
