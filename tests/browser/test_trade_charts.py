@@ -7,8 +7,9 @@ import pytest
 
 from relations.models import Section
 from relations.revisions import revision_publish
+from tests.browser.axe import check_pages
 from tests.browser.steps import DESKTOP, PHONE
-from tests.relations.factories import ProfileFactory, SectionFactory
+from tests.relations.factories import CountryFactory, ProfileFactory, SectionFactory
 from tests.trade.factories import generated_merchandise_totals
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,13 +36,11 @@ CHART_TEXT = """() => {
   };
 }"""
 
-PAGES = {"37-years": "testland", "2-years": "russia"}
+PAGES = {"37-years": "testland", "2-years": "russia", "gaps": "gapland"}
 
 
-@pytest.fixture
-def long_series(publisher):
-    """Testland with merchandise exports and imports for 1988–2024 (generated test data)."""
-    profile = ProfileFactory()
+def trade_profile(**kwargs):
+    profile = ProfileFactory(**kwargs)
     SectionFactory(
         profile=profile,
         kind=Section.Kind.TRADE,
@@ -49,9 +48,26 @@ def long_series(publisher):
         heading_en="Trade",
         heading_fr="Commerce",
     )
-    generated_merchandise_totals(profile=profile, years=range(1988, 2025))
-    revision_publish(profile=profile, by=publisher, change_note_en="x", change_note_fr="x")
     return profile
+
+
+@pytest.fixture
+def long_series(publisher):
+    """Testland with merchandise exports and imports for 1988–2024, and Gapland with years
+    missing and imports starting late (generated test data)."""
+    testland = trade_profile()
+    generated_merchandise_totals(profile=testland, years=range(1988, 2025))
+    gapland = trade_profile(
+        slug="gapland",
+        partner=CountryFactory(code="XG", name_en="Gapland", name_fr="Gaplande"),
+    )
+    years = [y for y in range(1980, 2025) if not 1996 <= y <= 2003 and y != 2010]
+    generated_merchandise_totals(profile=gapland, years=years, flows=("export",))
+    imports = [y for y in years if y >= 2005][::-1]  # falling as the years go by
+    generated_merchandise_totals(profile=gapland, years=imports, flows=("import",))
+    for profile in (testland, gapland):
+        revision_publish(profile=profile, by=publisher, change_note_en="x", change_note_fr="x")
+    return testland
 
 
 def overlapping(texts: list[dict]) -> list[str]:
@@ -112,3 +128,10 @@ def test_years_without_data_are_named_not_drawn_as_empty_rows(page):
     assert chart.locator("text", has_text="No data for 2000–2010").count() == 1
     assert chart.locator("text", has_text=re.compile("^imports: no data$")).count() == 1  # 1999
     assert chart.locator("rect.bar").count() == 3
+
+
+def test_line_chart_pages_have_no_axe_violations(page, long_series):
+    slugs = ("testland", "gapland")
+    urls = [f"/{lang}/relations/{slug}/" for lang in ("en", "fr") for slug in slugs]
+    failures = check_pages(page, urls)
+    assert not failures, "\n".join(failures)

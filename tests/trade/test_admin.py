@@ -15,8 +15,8 @@ from tests.relations.test_admin import (
     public_text,
     publish,
 )
-from tests.trade.factories import HSChapterFactory, TradeFigureFactory
-from trade.models import TradeFigure
+from tests.trade.factories import TradeFigureFactory
+from trade.models import HSChapter, TradeFigure
 
 CHANGELIST = "admin:trade_tradefigure_changelist"
 
@@ -72,7 +72,7 @@ def test_trade_figure_list_filters_by_profile(editor_client, canada_russia):
 
 
 def test_trade_figure_list_searches_chapter_names(editor_client, canada_russia):
-    machinery = HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
+    machinery = HSChapter.objects.get(code="84")
     TradeFigureFactory(profile=canada_russia, year=2011, chapter=machinery)
 
     response = editor_client.get(reverse(CHANGELIST), {"q": "machinery"})
@@ -310,7 +310,7 @@ def test_a_second_total_is_refused_with_a_message_an_editor_understands(
 
 def test_a_chapter_figure_beside_the_total_is_accepted(editor_client, canada_russia):
     """The same year, flow and kind may have one row per chapter besides the total."""
-    machinery = HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
+    machinery = HSChapter.objects.get(code="84")
     url = reverse("admin:trade_tradefigure_add")
     data = admin_form_data(editor_client.get(url))
     data.update(
@@ -331,7 +331,7 @@ def test_a_chapter_figure_beside_the_total_is_accepted(editor_client, canada_rus
 
 
 def test_a_second_figure_for_the_same_chapter_is_refused(editor_client, canada_russia):
-    machinery = HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
+    machinery = HSChapter.objects.get(code="84")
     TradeFigureFactory(profile=canada_russia, year=2011, chapter=machinery, value=300_000_000)
     url = reverse("admin:trade_tradefigure_add")
     data = admin_form_data(editor_client.get(url))
