@@ -180,6 +180,18 @@ PAGE_CACHE_VERSION = env("RELEASE", default="1")
 
 # Uploaded images and spreadsheets are refused above this size (bytes).
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+
+# --- Media in production (hardening, see README "Security") ------------------------------
+# Uploaded images above this many pixels are refused from their header, before decoding
+# (a 140 KB PNG can hold 12000 x 12000 pixels); the rest are re-encoded by Pillow.
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
+# Without an S3 bucket the app serves /media/ itself (config/media.py), only these folders
+# (highlight images; import uploads waiting for confirmation stay private), cacheable this
+# long: a replaced image gets a new file name, so a URL's bytes never change.
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
+MEDIA_PUBLIC_FOLDERS = ["highlights"]
+MEDIA_CACHE_SECONDS = env.int("MEDIA_CACHE_SECONDS", default=86_400)
+# --- end of media ------------------------------------------------------------------------
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # The country whose ministry publishes the profiles (ISO 3166-1 alpha-2).

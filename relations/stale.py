@@ -71,7 +71,7 @@ class StateField(forms.CharField):
     widget = forms.HiddenInput
 
     def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
+        super().__init__(required=False, label="", **kwargs)
 
     def has_changed(self, initial, data):
         return False
