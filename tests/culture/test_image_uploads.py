@@ -192,3 +192,14 @@ def test_camera_metadata_is_not_published(editor_client, settings):
     highlight.refresh_from_db()
     assert b"SecretCam" not in Path(highlight.image.path).read_bytes()
     assert Highlight.objects.get(pk=highlight.pk).image.width == 8
+
+
+def test_a_french_editor_reads_the_pixel_limit_in_french(editor_client, settings):
+    settings.MAX_IMAGE_PIXELS = 50 * 50
+    small = encoded(Image.new("RGB", (60, 50), "blue"), "PNG")
+    highlight = HighlightFactory()
+    url = change_url(highlight)
+    data = admin_form_data(editor_client.get(url))
+    data.update(image=SimpleUploadedFile("wide.png", small), image_alt_en="A", image_alt_fr="B")
+    response = editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Cette image mesure 60 × 50 pixels" in page_text(response)

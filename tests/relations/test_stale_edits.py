@@ -298,3 +298,15 @@ def test_a_stale_save_keeps_their_change_to_the_profile_when_i_edited_only_a_row
     profile.refresh_from_db()
     assert profile.relations_established_year == 1944
     assert value_of(section, "body_en") == "Mine."
+
+
+def test_a_french_editor_reads_the_refusal_in_french(editor_client):
+    profile, (section, _) = _profile_rows(SectionFactory)()
+    url = change_url(profile)
+    data = admin_form_data(editor_client.get(url))
+    saved_meanwhile(section, "body_en", "Their prose.")
+    data[f"{row_prefix(data, 'sections', section)}-body_en"] = "My prose."
+    response = editor_client.post(url, data, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Quelqu’un d’autre a enregistré cet élément pendant que vous le modifiiez" in (
+        page_text(response)
+    )
