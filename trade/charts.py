@@ -333,36 +333,45 @@ def _draw_line(chart: Chart, keys: list, years: list[int], totals: dict, languag
 
     per_year = NARROW_WIDTH * (LINE_RIGHT - LINE_LEFT) / 100 / (last - first)
     radius = "3.5" if per_year >= 14 else "2.5"
+    point_title = gettext("%(series)s, %(year)s: %(value)s")
     # What the value labels should avoid, as drawn at the narrowest width.
     dots, segments = [], []
     ends = []
     for series, key in zip(chart.series, keys, strict=True):
         values = totals[key]
         known = sorted(values)
+        # Each point once: percent across, pixels down, pixels across at the narrowest width.
+        at = {year: (_pct(x(year)), y(values[year]), px(year)) for year in known}
         for year in known:
+            across, down, narrow = at[year]
             chart.points.append(
                 {
-                    "x": _pct(x(year)),
-                    "y": _num(y(values[year])),
+                    "x": across,
+                    "y": _num(down),
                     "r": radius,
                     "style": series["style"],
-                    "title": _point_title(names[key], year, values[year], language),
+                    "title": point_title
+                    % {
+                        "series": names[key],
+                        "year": year,
+                        "value": money_phrase(values[year], language),
+                    },
                 }
             )
-            dots.append((px(year), y(values[year])))
+            dots.append((narrow, down))
         for a, b in pairwise(known):
             if b != a + 1:
                 continue  # a year without a value breaks the line
             chart.segments.append(
                 {
-                    "x1": _pct(x(a)),
-                    "y1": _num(y(values[a])),
-                    "x2": _pct(x(b)),
-                    "y2": _num(y(values[b])),
+                    "x1": at[a][0],
+                    "y1": _num(at[a][1]),
+                    "x2": at[b][0],
+                    "y2": _num(at[b][1]),
                     "style": series["style"],
                 }
             )
-            segments.append(((px(a), y(values[a])), (px(b), y(values[b]))))
+            segments.append(((at[a][2], at[a][1]), (at[b][2], at[b][1])))
         for anchor, year in (("start", known[0]), ("end", known[-1])):
             ends.append(
                 {
@@ -409,8 +418,11 @@ def _free_baseline(left, right, wanted, texts, segments, dots, chart) -> float:
     # What lies under the label's width, as the vertical extent it covers there: the same
     # whatever the baseline, so each candidate baseline only compares intervals.
     text_spans = [(top, bottom) for x0, top, x1, bottom in texts if x0 < right and left < x1]
-    line_spans = [_span_between(a, b, left, right) for a, b in segments]
-    line_spans = [span for span in line_spans if span]
+    line_spans = [
+        _span_between(a, b, left, right)
+        for a, b in segments
+        if b[0] >= left and a[0] <= right  # segments run left to right
+    ]
     line_spans += [(y - 3, y + 3) for x, y in dots if left - 3 <= x <= right + 3]
 
     # Interval counting by bisection: spans meeting [top, bottom] are those starting by
