@@ -26,7 +26,7 @@ from relations.sheets import MEETINGS, MISSIONS
 from relations.spreadsheets import UndoRefused, import_batch_undo
 from relations.spreadsheets.admin import SheetAdminMixin
 from relations.spreadsheets.registry import sheet_for_model, sheets
-from relations.stale import StaleEditGuardAdmin
+from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 
 
 @admin.register(Country)
@@ -36,27 +36,27 @@ class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     ordering = ["name_en"]
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(StaleEditGuardInline, admin.StackedInline):
     model = Section
     extra = 0
     fields = [("position", "kind", "key"), ("heading_en", "heading_fr"), ("body_en", "body_fr")]
 
 
-class ConsultationTopicInline(admin.TabularInline):
+class ConsultationTopicInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = ConsultationTopic
     extra = 0
     fields = ["position", "name_en", "name_fr"]
 
 
-class MultilateralForumInline(admin.TabularInline):
+class MultilateralForumInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = MultilateralForum
     extra = 0
     fields = ["position", "name_en", "name_fr"]
 
 
-class DiplomaticMissionInline(admin.TabularInline):
+class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = DiplomaticMission
     extra = 0

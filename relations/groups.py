@@ -98,19 +98,15 @@ IMPORT_RECORDS = ("importbatch", "importchange")
 
 
 def lock_import_records(apps, schema_editor) -> None:
-    """Import batches are audit records: no group may add, change or delete one."""
-    Group = apps.get_model("auth", "Group")
+    """Import batches are audit records: no group or user may add, change or delete one."""
     Permission = apps.get_model("auth", "Permission")
+    actions = ("add", "change", "delete")
     editing = Permission.objects.filter(
         content_type__app_label="relations",
-        codename__in=[
-            f"{action}_{model}"
-            for action in ("add", "change", "delete")
-            for model in IMPORT_RECORDS
-        ],
+        codename__in=[f"{action}_{model}" for action in actions for model in IMPORT_RECORDS],
     )
-    for group in Group.objects.filter(name__in=[EDITORS, PUBLISHERS]):
-        group.permissions.remove(*editing)
+    Permission.group_set.through.objects.filter(permission__in=editing).delete()
+    Permission.user_set.through.objects.filter(permission__in=editing).delete()
 
 
 def revoke_publishing(apps, schema_editor) -> None:

@@ -8,7 +8,7 @@ from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_lists import EstimatedCountPaginator, ProfileFilter, YearFilter
 from relations.models import Profile
 from relations.spreadsheets.admin import SheetAdminMixin
-from relations.stale import StaleEditGuardAdmin
+from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 from trade.models import (
     ExportMarketRank,
     HSChapter,
@@ -23,8 +23,22 @@ from trade.sheets import TRADE_FIGURES
 
 @admin.register(HSChapter)
 class HSChapterAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
-    list_display = ["code", "name_en", "name_fr"]
-    search_fields = ["code", "name_en", "name_fr"]
+    """The nomenclature ships with the code (a migration adds every chapter): editors reword
+    how sentences name a chapter, and may correct a title, but never add or remove one."""
+
+    list_display = ["code", "name_en", "name_fr", "title_en"]
+    search_fields = ["code", "name_en", "name_fr", "title_en", "title_fr"]
+    fieldsets = [
+        (_("Official titles"), {"fields": ["code", "title_en", "title_fr"]}),
+        (_("In the page's sentences"), {"fields": ["name_en", "name_fr"]}),
+    ]
+    readonly_fields = ["code"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(TradeFigure)
@@ -36,8 +50,8 @@ class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
 
     list_display = ["year", "flow", "kind", "chapter", "value", "profile"]
     list_filter = [("profile", ProfileFilter), "flow", "kind", YearFilter]
-    search_fields = ["chapter__code", "chapter__name_en", "source_en"]
-    search_help_text = _("Words of an HS chapter (code or name), a profile or a source.")
+    search_fields = ["chapter__code", "chapter__name_en", "chapter__title_en", "source_en"]
+    search_help_text = _("Words of an HS chapter (code, name or title), a profile or a source.")
     list_select_related = ["chapter", "profile__partner"]
     autocomplete_fields = ["chapter"]
     # The index trade_figure_list_order (trade/models.py) gives this order without a sort.
@@ -66,7 +80,11 @@ class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
         is false, if none does)."""
         chapters = list(
             HSChapter.objects.filter(
-                Q(code=text) | Q(name_en__icontains=text) | Q(name_fr__icontains=text)
+                Q(code=text)
+                | Q(name_en__icontains=text)
+                | Q(name_fr__icontains=text)
+                | Q(title_en__icontains=text)
+                | Q(title_fr__icontains=text)
             ).values_list("pk", flat=True)
         )
         profiles = list(
@@ -105,7 +123,7 @@ class SectorAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     search_fields = ["name_en", "name_fr"]
 
 
-class TradeMissionSectorInline(admin.TabularInline):
+class TradeMissionSectorInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = TradeMissionSector
     extra = 1

@@ -14,8 +14,8 @@ from relations.spreadsheets import UndoRefused, import_batch_undo
 from trade.models import TradeFigure
 
 BEFORE = [
-    ("relations", "0007_import_batch_undone"),
-    ("trade", "0005_clear_duplicate_figure_messages"),
+    ("relations", "0008_audit_records_are_read_only"),
+    ("trade", "0006_hs_chapters_2022"),
 ]
 WHEN = datetime.datetime(2020, 5, 4, 12, 0, tzinfo=datetime.UTC)
 

@@ -1,5 +1,5 @@
 """Trade imports join every other import in `relations.ImportBatch`, with their changes as
-`ImportChange` rows; 0007 then removes `TradeImportBatch`.
+`ImportChange` rows; 0008 then removes `TradeImportBatch`.
 
 A trade batch kept {"created": [[id, value, en, fr], …], "updated": [[id, old value, old en,
 old fr, value, en, fr], …]}; each becomes a row with the values by field name.
@@ -84,8 +84,8 @@ def move_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trade", "0005_clear_duplicate_figure_messages"),
-        ("relations", "0010_remove_importbatch_changes"),
+        ("trade", "0006_hs_chapters_2022"),
+        ("relations", "0011_remove_importbatch_changes"),
     ]
 
     operations = [migrations.RunPython(move, move_back)]

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("trade", "0007_delete_tradeimportbatch")]
+    dependencies = [("trade", "0008_delete_tradeimportbatch")]
 
     operations = [
         migrations.AddIndex(

@@ -1,9 +1,0 @@
-"""`TradeImportBatch` is gone: its rows live in `relations.ImportBatch` (0006)."""
-
-from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("trade", "0006_move_trade_import_batches")]
-
-    operations = [migrations.DeleteModel(name="TradeImportBatch")]
