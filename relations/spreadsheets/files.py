@@ -43,6 +43,7 @@ from xml.parsers import expat
 import openpyxl
 import openpyxl.xml
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
@@ -50,7 +51,8 @@ from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 # openpyxl only uses defusedxml when it is importable; without it XLSX would be unsafe to read.
-assert openpyxl.xml.DEFUSEDXML, "defusedxml must be installed to read XLSX safely"
+if not openpyxl.xml.DEFUSEDXML:
+    raise ImproperlyConfigured("defusedxml must be installed to read XLSX files safely.")
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"  # the binary .xls of Excel 97–2003
 ZIP_MAGIC = b"PK\x03\x04"
