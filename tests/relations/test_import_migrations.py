@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from relations.models import ImportBatch, ImportChange, Meeting
 from relations.spreadsheets import UndoRefused, import_batch_undo
@@ -100,6 +100,7 @@ def old_rows(apps, editor_id):
     )
 
 
+@translation.override("en")
 def test_old_batches_move_into_import_batches_with_their_changes_as_rows(
     old_schema, django_user_model
 ):

@@ -197,14 +197,14 @@ def test_a_cimt_commodity_without_an_hs_code_is_refused(testland):
 
 def test_an_unknown_chapter_in_a_cimt_export_is_reported_once_with_its_lines(testland):
     rows = [
-        [f"{year}-01-01", "9999.10 - Special", "Ontario", "Testland", "", "5", "", ""]
+        [f"{year}-01-01", "0099.10 - Nothing", "Ontario", "Testland", "", "5", "", ""]
         for year in range(2001, 2011)
     ]
 
     result = run(csv_bytes([CIMT_HEADER, *rows]), profile=testland, flow="export")
 
     assert messages(result) == [
-        "10 rows, lines 2–11, column “Commodity”: “99” is not a known HS chapter (01 to 99, as "
+        "10 rows, lines 2–11, column “Commodity”: “00” is not a known HS chapter (01 to 99, as "
         "listed in the admin)."
     ]
     assert TradeFigure.objects.count() == 0
