@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,7 @@ from relations.models import (
     Revision,
     Section,
 )
+from relations.page_cache import forget_profile_pages
 from relations.stale import StaleEditGuardAdmin
 
 
@@ -73,12 +75,13 @@ class DiplomaticMissionInline(admin.TabularInline):
 @admin.register(Profile)
 class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
     change_form_template = "admin/relations/profile/change_form.html"
-    list_display = ["__str__", "slug", "as_of", "live_now", "scheduled", "updated_at"]
-    search_fields = ["slug", "partner__name_en", "partner__name_fr"]
+    list_display = ["__str__", "slug", "slug_fr", "as_of", "live_now", "scheduled", "updated_at"]
+    search_fields = ["slug", "slug_fr", "partner__name_en", "partner__name_fr"]
     list_select_related = ["partner"]
     readonly_fields = ["updated_at"]
     fieldsets = [
-        (None, {"fields": ["partner", "slug", "as_of", "relations_established_year"]}),
+        (None, {"fields": ["partner", ("slug", "slug_fr"), "as_of", "relations_established_year"]}),
+        (_("Summary"), {"fields": ["summary_en", "summary_fr"]}),
         (_("Last change"), {"fields": ["updated_at"]}),
     ]
     inlines = [
@@ -103,6 +106,12 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
                 ),
             )
         )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"slug", "slug_fr"} & set(form.changed_data):
+            slug = obj.slug
+            transaction.on_commit(lambda: forget_profile_pages(slug))
 
     @admin.display(description=_("live now"))
     def live_now(self, profile):
