@@ -70,7 +70,10 @@ class UpdatesFeed(Feed):
 
     def item_title(self, item):
         language = get_language()
-        return f"{item['document__title'][language]}: {item['document__label'][language]}"
+        return gettext("%(title)s: %(label)s") % {
+            "title": item["document__title"][language],
+            "label": item["document__label"][language],
+        }
 
     def item_description(self, item):
         return item[f"change_note_{get_language()}"]
