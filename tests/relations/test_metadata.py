@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from relations.models import Revision
 from relations.revisions import PublishingRefused, revision_publish
@@ -177,7 +177,7 @@ def test_the_fixture_page_describes_itself_with_the_reference_text(client, canad
 )
 def test_publishing_needs_the_summary_in_both_languages(publisher, summary_en, summary_fr, missing):
     profile = ProfileFactory(summary_en=summary_en, summary_fr=summary_fr)
-    with pytest.raises(PublishingRefused) as refused:
+    with translation.override("en"), pytest.raises(PublishingRefused) as refused:
         revision_publish(profile=profile, by=publisher, change_note_en="x", change_note_fr="x")
     assert any(missing in problem for problem in refused.value.problems)
     assert not Revision.objects.exists()
@@ -221,8 +221,6 @@ def test_the_live_page_was_issued_when_the_profile_first_went_live(client, testl
 
 
 def test_a_stored_schema_1_revision_renders_without_a_description(rf, canada_russia):
-    from django.utils import translation
-
     from relations.rendering import render_profile_page
 
     path = Path(__file__).parent / "data" / "snapshot-schema-1.json"
