@@ -1,6 +1,7 @@
 """Admin for the working copy: one profile page with its lists inline."""
 
 from django.apps import apps
+from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -106,6 +107,11 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
                 ),
             )
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("summary_en", "summary_fr"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 60})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
