@@ -26,7 +26,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="profile",
             name="slug_fr",
-            field=models.SlugField(null=True, verbose_name="address (French)"),
+            # No index yet: the unique constraint below brings it (two would clash on
+            # PostgreSQL, which names both "..._like").
+            field=models.SlugField(db_index=False, null=True, verbose_name="address (French)"),
         ),
         migrations.RunPython(french_address_from_english, migrations.RunPython.noop),
         migrations.AlterField(
