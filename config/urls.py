@@ -7,6 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from config.health import health
+from config.media import serve_media
 from relations.sitemaps import SITEMAPS
 from relations.views import robots_txt
 
@@ -22,10 +23,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Local media (no S3 bucket): served by a small view with safe headers, in production too.
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media")
+    )
 
 # Error pages in the site's chrome and the language of the address (see relations/errors.py).
 handler400 = "relations.errors.bad_request"

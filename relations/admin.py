@@ -1,7 +1,7 @@
 """Admin for the working copy: one profile page with its lists inline."""
 
-from django.apps import apps
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -36,7 +36,7 @@ from relations.models import (
     Section,
 )
 from relations.page_cache import forget_profile_pages
-from relations.stale import StaleEditGuardAdmin
+from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 
 
 @admin.register(Country)
@@ -46,27 +46,27 @@ class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     ordering = ["name_en"]
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(StaleEditGuardInline, admin.StackedInline):
     model = Section
     extra = 0
     fields = [("position", "kind", "key"), ("heading_en", "heading_fr"), ("body_en", "body_fr")]
 
 
-class ConsultationTopicInline(admin.TabularInline):
+class ConsultationTopicInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = ConsultationTopic
     extra = 0
     fields = ["position", "name_en", "name_fr"]
 
 
-class MultilateralForumInline(admin.TabularInline):
+class MultilateralForumInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = MultilateralForum
     extra = 0
     fields = ["position", "name_en", "name_fr"]
 
 
-class DiplomaticMissionInline(admin.TabularInline):
+class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = DiplomaticMission
     extra = 0

@@ -11,7 +11,7 @@ def french_address_from_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0007_import_batch_undone")]
+    dependencies = [("relations", "0008_audit_records_are_read_only")]
 
     operations = [
         migrations.AlterField(
