@@ -9,6 +9,8 @@ from django.core.management import call_command
 
 FIXTURE = "fixtures/canada-russia.json"
 APPS = ("relations", "trade", "culture")
+# Rows a data migration ships (every HS chapter): the fixture only repeats the ones it uses.
+REFERENCE_DATA = {"trade.HSChapter"}
 
 
 def load_fixture() -> None:
@@ -73,7 +75,9 @@ def test_the_fixture_loads_every_row_it_holds(db):
     load_fixture()
 
     counts = row_counts()
-    assert {label: counts[label] for label in expected} == expected
+    assert {label: counts[label] for label in expected if label not in REFERENCE_DATA} == {
+        label: count for label, count in expected.items() if label not in REFERENCE_DATA
+    }
 
 
 def test_reloading_the_fixture_restores_an_edited_row(canada_russia):
