@@ -4,11 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-<<<<<<< HEAD
-.PHONY: run test lint format messages bench bench-import bench-admin-list serve clean
-=======
-.PHONY: run test lint format security messages bench bench-import serve clean
->>>>>>> main
+.PHONY: run test lint format security messages bench bench-import bench-admin-list serve audit audit-tools clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +61,15 @@ serve: $(STAMP)
 ## bench-import: 100,000 and 1,000,000-row trade sheets through the engine (ROWS=n to choose; SQLite, or DATABASE_URL)
 bench-import: $(STAMP)
 	$(PY) bench/import_bench.py $(if $(ROWS),--rows $(ROWS))
+
+## audit-tools: Lighthouse, the Nu Html Checker and linkinator from npm into audit/node_modules
+audit-tools:
+	cd audit && npm ci --no-audit --no-fund --ignore-scripts
+
+## audit: those tools against a production-style server; one summary line (see README)
+audit: $(STAMP)
+	test -x audit/node_modules/.bin/lighthouse || $(MAKE) audit-tools
+	$(PY) audit/run.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

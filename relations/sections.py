@@ -6,7 +6,14 @@ text as {"en": ..., "fr": ...}. Templates turn facts into sentences.
 
 from itertools import groupby
 
-from relations.formatting import bilingual, join_bilingual, join_list, ordinal, when_phrase
+from relations.formatting import (
+    bilingual,
+    join_bilingual,
+    join_list,
+    machine_date,
+    ordinal,
+    when_phrase,
+)
 from relations.models import (
     ConsultationTopic,
     DiplomaticMission,
@@ -48,6 +55,7 @@ def build_meetings_section(section: Section, context: SnapshotContext) -> dict:
             {
                 "kind": meeting.kind,
                 "date": meeting.date.isoformat(),
+                "datetime": machine_date(meeting.date, meeting.date_precision),
                 "when": bilingual(when_phrase, meeting.date, meeting.date_precision),
                 "home_participant": {
                     "en": meeting.home_participant_en,

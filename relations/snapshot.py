@@ -21,7 +21,7 @@ from relations.formatting import month_year
 from relations.models import Country, Profile, Section
 from relations.prose import prose_to_html
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LANGUAGES = ("en", "fr")
 
 
@@ -54,6 +54,8 @@ def profile_snapshot(profile: Profile) -> dict:
         "as_of": context.as_of.isoformat(),
         "label": {lang: month_year(context.as_of, lang) for lang in LANGUAGES},
         "title": profile_title(context.home, context.partner),
+        # The page's description (meta description, Open Graph), kept as published.
+        "summary": {"en": profile.summary_en.strip(), "fr": profile.summary_fr.strip()},
         "home": home,
         "partner": partner,
         "sections": [section_snapshot(section, context) for section in sections],
@@ -77,9 +79,31 @@ def section_snapshot(section: Section, context: SnapshotContext) -> dict:
     }
 
 
+def upgrade_from_1_to_2(document: dict) -> dict:
+    """Schema 2 adds the summary and the `<time datetime>` of meetings and trade missions.
+
+    A schema-1 revision was published without a summary (None: the page has no description).
+    Its dates were stored as full days; a month-precision one reads "in April 2012" /
+    "en avril 2012" (the only phrase schema 1 wrote for it), so its datetime is "2012-04".
+    """
+
+    def with_datetime(event: dict) -> dict:
+        month_only = event["when"]["en"].startswith("in ")
+        return {**event, "datetime": event["date"][:7] if month_only else event["date"]}
+
+    sections = []
+    for section in document["sections"]:
+        facts = dict(section["facts"])
+        for key in ("meetings", "missions"):
+            if key in facts:
+                facts[key] = [with_datetime(event) for event in facts[key]]
+        sections.append({**section, "facts": facts})
+    return {**document, "schema": 2, "summary": None, "sections": sections}
+
+
 # Upgrades from each older schema to the next, so stored revisions keep rendering as the
 # document grows: {1: upgrade_from_1_to_2, ...}.
-UPGRADES: dict = {}
+UPGRADES: dict = {1: upgrade_from_1_to_2}
 
 
 def upgraded(document: dict) -> dict:

@@ -8,6 +8,7 @@ from relations.formatting import (
     growth_multiple,
     growth_phrase,
     join_bilingual,
+    machine_date,
     money_phrase,
     ordinal,
     when_phrase,
@@ -84,6 +85,7 @@ def mission_facts(mission: TradeMission) -> dict:
         }
     return {
         "date": mission.date.isoformat(),
+        "datetime": machine_date(mission.date, mission.date_precision),
         "when": bilingual(when_phrase, mission.date, mission.date_precision),
         "leader": mission.leader_name,
         "title": {"en": mission.leader_title_en, "fr": mission.leader_title_fr},

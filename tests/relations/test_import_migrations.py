@@ -14,7 +14,7 @@ from relations.spreadsheets import UndoRefused, import_batch_undo
 from trade.models import TradeFigure
 
 BEFORE = [
-    ("relations", "0008_audit_records_are_read_only"),
+    ("relations", "0009_profile_french_address_and_summary"),
     ("trade", "0006_hs_chapters_2022"),
 ]
 WHEN = datetime.datetime(2020, 5, 4, 12, 0, tzinfo=datetime.UTC)

@@ -85,7 +85,7 @@ def move_back(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("trade", "0006_hs_chapters_2022"),
-        ("relations", "0011_remove_importbatch_changes"),
+        ("relations", "0012_remove_importbatch_changes"),
     ]
 
     operations = [migrations.RunPython(move, move_back)]

@@ -1,4 +1,4 @@
-"""Moves each batch's JSON `changes` into `ImportChange` rows (see 0009).
+"""Moves each batch's JSON `changes` into `ImportChange` rows (see 0010).
 
 Record batches kept {"created": [{"id", "new"}], "updated": [{"id", "old", "new"}]}; the
 oldest kept only the ids of created records ({"created": [id, …]}): those become rows without
@@ -46,6 +46,6 @@ def to_json(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0009_import_changes_as_rows")]
+    dependencies = [("relations", "0010_import_changes_as_rows")]
 
     operations = [migrations.RunPython(to_rows, to_json)]

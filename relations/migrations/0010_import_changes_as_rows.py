@@ -2,7 +2,7 @@
 
 The changes of a batch were one JSON value (up to 140 MB for a million rows, read whole to
 list or undo it); they become `ImportChange` rows. This migration adds the new table and
-field; 0010 moves the data, 0011 drops the JSON column.
+field; 0011 moves the data, 0012 drops the JSON column.
 """
 
 import django.core.serializers.json
@@ -11,7 +11,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0008_audit_records_are_read_only")]
+    dependencies = [("relations", "0009_profile_french_address_and_summary")]
 
     operations = [
         migrations.AddField(

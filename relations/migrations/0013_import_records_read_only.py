@@ -11,6 +11,6 @@ def unlock(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0011_remove_importbatch_changes")]
+    dependencies = [("relations", "0012_remove_importbatch_changes")]
 
     operations = [migrations.RunPython(lock_import_records, unlock)]
