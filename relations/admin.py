@@ -4,12 +4,14 @@ from django.apps import apps
 from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_importing import SpreadsheetImportExportMixin
 from relations.admin_publishing import ProfilePublishingAdmin
+from relations.countries import country_sample_sentences
 from relations.importing import (
     MEETINGS,
     MISSIONS,
@@ -38,9 +40,36 @@ from relations.stale import StaleEditGuardAdmin
 
 @admin.register(Country)
 class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
-    list_display = ["code", "name_en", "name_fr", "french_gender"]
+    """Reference data: every UN member state is already here with its forms; an editor may
+    correct one, and the sentences below show what the page will then say."""
+
+    list_display = ["name_en", "code", "name_fr", "french_class", "english_the"]
+    list_filter = ["french_class", "english_the"]
     search_fields = ["code", "name_en", "name_fr"]
     ordering = ["name_en"]
+    readonly_fields = ["sentences"]
+    fieldsets = [
+        (None, {"fields": ["code", ("name_en", "name_fr"), ("english_the", "french_class")]}),
+        (_("Formal names"), {"fields": [("formal_name_en", "formal_name_fr")]}),
+        (
+            _("Adjectives and language"),
+            {
+                "fields": [
+                    ("adjective_en", "adjective_fr", "adjective_feminine_fr"),
+                    ("language_en", "language_fr"),
+                ]
+            },
+        ),
+        (_("How the page names it"), {"fields": ["sentences"]}),
+    ]
+
+    @admin.display(description=_("sentences"))
+    def sentences(self, country):
+        if not country.pk:
+            return _("Save to see the sentences this country’s forms produce.")
+        return format_html_join(
+            "", "<p>{}</p>", ((sentence,) for sentence in country_sample_sentences(country))
+        )
 
 
 class SectionInline(admin.StackedInline):
@@ -60,7 +89,7 @@ class MultilateralForumInline(admin.TabularInline):
     formset = LabelledInlineFormSet
     model = MultilateralForum
     extra = 0
-    fields = ["position", "name_en", "name_fr"]
+    fields = ["position", "name_en", "name_fr", "english_the"]
 
 
 class DiplomaticMissionInline(admin.TabularInline):
@@ -132,8 +161,12 @@ class MeetingAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.Mode
             _("Participants"),
             {
                 "fields": [
-                    ("home_participant_en", "home_participant_fr"),
-                    ("partner_participant_en", "partner_participant_fr"),
+                    ("home_participant_en", "home_participant_fr", "home_participant_plural"),
+                    (
+                        "partner_participant_en",
+                        "partner_participant_fr",
+                        "partner_participant_plural",
+                    ),
                 ]
             },
         ),

@@ -1,6 +1,6 @@
 """Snapshot builder for the trade section."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from relations.formatting import (
     bilingual,
@@ -9,6 +9,7 @@ from relations.formatting import (
     growth_phrase,
     join_bilingual,
     money_phrase,
+    number,
     ordinal,
     when_phrase,
 )
@@ -49,13 +50,59 @@ def growth_facts(exports: dict[int, Decimal]) -> dict | None:
         "rising": rising,
         "phrase": bilingual(growth_phrase, multiple) if rising else None,
         "decline_percent": None if rising else decline_percent(multiple),
+        **growth_kind(multiple),
     }
+
+
+def growth_kind(multiple: Decimal) -> dict:
+    """Which sentence the growth calls for, and its number.
+
+    "more_than_times" (8.38: "more than 8 times over") and "times" (3.00: "3 times over")
+    say the relations "have expanded significantly"; "percent" (1.45: "increased by 45%"),
+    "flat" (rounds to 0%) and "fell" (0.75: "fell by 25%") never do.
+    """
+    if multiple >= 2:
+        whole = int(multiple)
+        return {"kind": "times" if multiple == whole else "more_than_times", "times": whole}
+    if multiple >= 1:
+        percent = int(growth_phrase_percent(multiple))
+        return {"kind": "percent" if percent else "flat", "percent": percent}
+    percent = decline_percent(multiple)
+    return {"kind": "fell" if percent else "flat", "percent": percent}
+
+
+def growth_phrase_percent(multiple: Decimal) -> Decimal:
+    """The whole-percent increase of a multiple between 1 and 2, rounded as growth_phrase."""
+    return ((multiple - 1) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:
+    """Schema-1 trade facts with what schema 2 templates read (relations.snapshot.UPGRADES)."""
+    if from_schema == 1 and facts.get("growth"):
+        facts["growth"].update(growth_kind(Decimal(facts["growth"]["multiple"])))
+    return facts
 
 
 def commodity_list(items: list[dict]) -> dict[str, str] | None:
     if not items:
         return None
     return join_bilingual([item["name"] for item in items])
+
+
+def companies_phrase(mission: TradeMission) -> dict[str, str] | None:
+    """ "nearly 30" / "près de 30": how many companies took part, as precisely as known."""
+    if not mission.companies:
+        return None
+    qualifier_en, qualifier_fr = {
+        TradeMission.CountQualifier.EXACT: ("", ""),
+        TradeMission.CountQualifier.NEARLY: ("nearly ", "près de "),
+        TradeMission.CountQualifier.ABOUT: ("about ", "environ "),
+        TradeMission.CountQualifier.MORE_THAN: ("more than ", "plus de "),
+    }[mission.companies_qualifier]
+    return {
+        "en": f"{qualifier_en}{number(mission.companies, 'en')}",
+        "fr": f"{qualifier_fr}{number(mission.companies, 'fr')}",
+    }
 
 
 def latest_services(totals) -> dict | None:
@@ -70,24 +117,14 @@ def latest_services(totals) -> dict | None:
 
 def mission_facts(mission: TradeMission) -> dict:
     sectors = list(mission.sectors.order_by("trademissionsector__position"))
-    count = None
-    if mission.companies:
-        qualifier_words = {
-            TradeMission.CountQualifier.EXACT: ("", ""),
-            TradeMission.CountQualifier.NEARLY: ("nearly ", "près de "),
-            TradeMission.CountQualifier.ABOUT: ("about ", "environ "),
-            TradeMission.CountQualifier.MORE_THAN: ("more than ", "plus de "),
-        }[mission.companies_qualifier]
-        count = {
-            "en": f"{qualifier_words[0]}{mission.companies}",
-            "fr": f"{qualifier_words[1]}{mission.companies}",
-        }
     return {
         "date": mission.date.isoformat(),
         "when": bilingual(when_phrase, mission.date, mission.date_precision),
         "leader": mission.leader_name,
         "title": {"en": mission.leader_title_en, "fr": mission.leader_title_fr},
-        "companies": count,
+        "companies": companies_phrase(mission),
+        # One company: "in which 1 Canadian company took part" (the count is exact).
+        "companies_count": mission.companies,
         "sectors": join_bilingual([{"en": s.name_en, "fr": s.name_fr} for s in sectors])
         if sectors
         else None,
@@ -122,17 +159,21 @@ def build_trade_section(section: Section, context: SnapshotContext) -> dict:
     import_year = max(imports) if imports else None
     rank = export_rank(profile, export_year) if export_year else None
     missions = TradeMission.objects.for_profile(profile).prefetch_related("sectors")
+    key_exports = key_commodities(profile, Flow.EXPORT, export_year)
+    key_imports = key_commodities(profile, Flow.IMPORT, import_year)
     return {
         "growth": growth_facts(exports),
         "exports": {"year": export_year, "value": money(exports.get(export_year))},
         "rank": {"year": export_year, "ordinal": bilingual(ordinal, rank), "value": rank}
         if rank
         else None,
-        "key_exports": commodity_list(key_commodities(profile, Flow.EXPORT, export_year)),
+        "key_exports": commodity_list(key_exports),
+        "key_exports_count": len(key_exports),
         "imports": {"year": import_year, "value": money(imports.get(import_year))}
         if import_year
         else None,
-        "key_imports": commodity_list(key_commodities(profile, Flow.IMPORT, import_year)),
+        "key_imports": commodity_list(key_imports),
+        "key_imports_count": len(key_imports),
         "services": latest_services(totals),
         "missions": [mission_facts(m) for m in missions],
         "figures": figure_rows(profile),
