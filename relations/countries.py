@@ -12,12 +12,14 @@ masculine  le Japon            au Japon             du Japon            du Japon
  + vowel   l’Iran              en Iran              de l’Iran           d’Iran
 plural     les États-Unis      aux États-Unis       des États-Unis      des États-Unis
 no article Cuba                à Cuba               de Cuba             de Cuba
- + vowel   Israël              en Israël            d’Israël            d’Israël
+ + Haïti,   Israël              en Israël            d’Israël            d’Israël
+   Israël
 island     la Barbade          à la Barbade         de la Barbade       de la Barbade
 =========  ==================  ===================  ==================  ==================
 
 Elision follows ``relations.grammar.elides`` (a vowel or a mute h: l’Inde, d’Haïti; not
-le Yémen, la Hongrie, le Honduras). One more rule: a feminine name that begins with a common
+le Yémen, la Hongrie, le Honduras). A name without article takes "à", except Haïti and
+Israël (NO_ARTICLE_WITH_EN), whatever its first letter (à Antigua-et-Barbuda). One more rule: a feminine name that begins with a common
 noun keeps its article after "de" (de la République dominicaine, not de République
 dominicaine).
 
@@ -100,6 +102,8 @@ NO_ARTICLE = frozenset(
         "Tuvalu",
     }
 )
+# Names without article take "à" (à Cuba, à Antigua-et-Barbuda), except these: en Israël.
+NO_ARTICLE_WITH_EN = frozenset({"Haïti", "Israël"})
 # Feminine islands that take "à la", not "en" (en Grenade would be Granada, in Spain).
 ISLANDS_WITH_A_LA = frozenset({"Barbade", "Dominique", "Grenade"})
 
@@ -170,12 +174,10 @@ def french_in(name: str, french_class: str) -> str:
         return f"aux {name}"
     if french_class == FrenchClass.ISLAND:
         return f"à la {name}"
-    if elides(name):
-        return f"en {name}"
-    if french_class == FrenchClass.MASCULINE:
-        return f"au {name}"
     if french_class == FrenchClass.NO_ARTICLE:
-        return f"à {name}"
+        return f"en {name}" if name in NO_ARTICLE_WITH_EN else f"à {name}"
+    if french_class == FrenchClass.MASCULINE and not elides(name):
+        return f"au {name}"
     return f"en {name}"
 
 
