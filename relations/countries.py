@@ -12,16 +12,15 @@ masculine  le Japon            au Japon             du Japon            du Japon
  + vowel   l’Iran              en Iran              de l’Iran           d’Iran
 plural     les États-Unis      aux États-Unis       des États-Unis      des États-Unis
 no article Cuba                à Cuba               de Cuba             de Cuba
- + Haïti,   Israël              en Israël            d’Israël            d’Israël
-   Israël
+ Haïti     Israël              en Israël            d’Israël            d’Israël
 island     la Barbade          à la Barbade         de la Barbade       de la Barbade
 =========  ==================  ===================  ==================  ==================
 
 Elision follows ``relations.grammar.elides`` (a vowel or a mute h: l’Inde, d’Haïti; not
-le Yémen, la Hongrie, le Honduras). A name without article takes "à", except Haïti and
-Israël (NO_ARTICLE_WITH_EN), whatever its first letter (à Antigua-et-Barbuda). One more rule: a feminine name that begins with a common
-noun keeps its article after "de" (de la République dominicaine, not de République
-dominicaine).
+le Yémen, la Hongrie, le Honduras). A name without article takes "à" whatever its first
+letter (à Antigua-et-Barbuda), except Haïti and Israël (``NO_ARTICLE_WITH_EN``). A feminine
+name that begins with a common noun keeps its article after "de" (de la République
+dominicaine, not de République dominicaine).
 
 English uses the name as it is, with "the" where the country takes it (the United States,
 the Netherlands, the Gambia): ``Country.english_the``.
