@@ -38,6 +38,10 @@ from tests.trade.factories import (
 )
 from trade.models import KeyCommodity, TradeMission, TradeMissionSector
 
+# Every test reads the database (the module's fixtures build profiles in it); the marker
+# also tells pytest-django to set the test database up when only these tests run.
+pytestmark = pytest.mark.django_db
+
 NBSP = "\u00a0"
 
 # One line per partner: ISO code and its main language (English, French) where a variant
@@ -72,9 +76,11 @@ def chapter(code, name_en, name_fr):
     return HSChapterFactory(code=code, name_en=name_en, name_fr=name_fr)
 
 
-def exports(profile, values, *, kind="merchandise", flow="export"):
+def exports(profile, values, *, kind="merchandise", flow="export", **fields):
     for year, value in values.items():
-        TradeFigureFactory(profile=profile, year=year, kind=kind, flow=flow, value=Decimal(value))
+        TradeFigureFactory(
+            profile=profile, year=year, kind=kind, flow=flow, value=Decimal(value), **fields
+        )
 
 
 def mission(profile, *, companies=None, qualifier="exact", sectors=()):
@@ -114,8 +120,9 @@ def rich(profile):
     KeyCommodity.objects.create(
         profile=profile, flow="import", chapter=chapter("31", "fertilizers", "les engrais")
     )
-    exports(profile, {YEAR - 1: "254000000"}, kind="services")
-    exports(profile, {YEAR - 1: "419000000"}, kind="services", flow="import")
+    statcan = {"source_en": "Statistics Canada", "source_fr": "Statistique Canada"}
+    exports(profile, {YEAR - 1: "254000000"}, kind="services", **statcan)
+    exports(profile, {YEAR - 1: "419000000"}, kind="services", flow="import", **statcan)
     mission(
         profile,
         companies=30,
@@ -514,6 +521,13 @@ EXPECTED = [
     ),
     ("NL", rich, "fr", "Le Royaume des Pays-Bas compte une ambassade à Ottawa"),
     ("JP", rich, "fr", "un consulat au Havre"),
+    (
+        "JP",
+        rich,
+        "fr",
+        "Sources\u00a0: Source d’essai (2010, 2020)\u00a0; Statistique Canada (2019)",
+    ),
+    ("JP", rich, "en", "Sources: Statistics Canada (2019); Test source (2010, 2020)"),
     ("JP", rich, "fr", "en marge du Sommet au Caire le 4 mars 2020."),
     # Growth says what the figures say, nothing more.
     (
