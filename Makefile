@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format messages bench bench-import serve clean
+.PHONY: run test lint format security messages bench bench-import serve clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+## security: Django's deployment checks with production values, and bandit (README "Security")
+security: $(STAMP)
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(48))") \
+		DJANGO_ALLOWED_HOSTS=relations.example.ca $(PY) manage.py check --deploy --fail-level WARNING
+	$(VENV)/bin/bandit -q -c pyproject.toml -r . -b bandit-baseline.json
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

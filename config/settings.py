@@ -5,6 +5,7 @@ defaults suit local work with nothing installed: SQLite, local-memory cache, med
 Production is switched on with DJANGO_DEBUG=false, which refuses the development secret key.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -35,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "import_export",
+    "axes",
+    "accounts",
     "relations",
     "trade",
     "culture",
@@ -52,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -92,6 +97,34 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Logins: throttling and session length (hardening, see README "Security") ---------------
+# django-axes' backend comes first: a locked-out user name or address is refused before
+# ModelBackend hashes the password, so guessing costs one indexed query, not a PBKDF2 hash.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After LOGIN_FAILURE_LIMIT failures for one user name, or from one address, both are refused
+# for LOGIN_LOCKOUT_MINUTES after the last failure (even with the right password).
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Attempts made while locked out are refused without being recorded: cheaper under a flood,
+# and they do not push the end of the lockout further away.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_ENABLE_ADMIN = False  # accounts/admin.py has the screens (read-only, unlock logged)
+# Operators need to see which user name and address were locked out (passwords are never logged).
+AXES_SENSITIVE_PARAMETERS = []
+# How many proxies (load balancer, CDN) append to X-Forwarded-For in front of the app servers;
+# 0 means the socket address is the client. Wrong here, and one address stands for everyone.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# Sessions are only used by the admin: they end ADMIN_SESSION_HOURS after login.
+SESSION_COOKIE_AGE = env.int("ADMIN_SESSION_HOURS", default=8) * 3600
+# --- end of logins -----------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -147,6 +180,18 @@ PAGE_CACHE_VERSION = env("RELEASE", default="1")
 
 # Uploaded images and spreadsheets are refused above this size (bytes).
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+
+# --- Media in production (hardening, see README "Security") ------------------------------
+# Uploaded images above this many pixels are refused from their header, before decoding
+# (a 140 KB PNG can hold 12000 x 12000 pixels); the rest are re-encoded by Pillow.
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
+# Without an S3 bucket the app serves /media/ itself (config/media.py), only these folders
+# (highlight images; import uploads waiting for confirmation stay private), cacheable this
+# long: a replaced image gets a new file name, so a URL's bytes never change.
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
+MEDIA_PUBLIC_FOLDERS = ["highlights"]
+MEDIA_CACHE_SECONDS = env.int("MEDIA_CACHE_SECONDS", default=86_400)
+# --- end of media ------------------------------------------------------------------------
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # The country whose ministry publishes the profiles (ISO 3166-1 alpha-2).

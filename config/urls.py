@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.health import health
+from config.media import serve_media
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,7 +18,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Local media (no S3 bucket): served by a small view with safe headers, in production too.
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media")
+    )

@@ -35,7 +35,7 @@ from relations.models import (
     Revision,
     Section,
 )
-from relations.stale import StaleEditGuardAdmin
+from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 
 
 @admin.register(Country)
@@ -72,27 +72,27 @@ class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
         )
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(StaleEditGuardInline, admin.StackedInline):
     model = Section
     extra = 0
     fields = [("position", "kind", "key"), ("heading_en", "heading_fr"), ("body_en", "body_fr")]
 
 
-class ConsultationTopicInline(admin.TabularInline):
+class ConsultationTopicInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = ConsultationTopic
     extra = 0
     fields = ["position", "name_en", "name_fr"]
 
 
-class MultilateralForumInline(admin.TabularInline):
+class MultilateralForumInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = MultilateralForum
     extra = 0
     fields = ["position", "name_en", "name_fr", "english_the"]
 
 
-class DiplomaticMissionInline(admin.TabularInline):
+class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = DiplomaticMission
     extra = 0

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
-from relations.stale import StaleEditGuardAdmin
+from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 from trade.admin_importing import TradeFigureImportExportMixin
 from trade.importing.services import UndoRefused, trade_import_batch_undo
 from trade.models import (
@@ -57,7 +57,7 @@ class SectorAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     search_fields = ["name_en", "name_fr"]
 
 
-class TradeMissionSectorInline(admin.TabularInline):
+class TradeMissionSectorInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = TradeMissionSector
     extra = 1

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """Who may log in to the admin: login throttling (django-axes) and its admin screens."""
+
+    name = "accounts"
+    verbose_name = _("Logins")
