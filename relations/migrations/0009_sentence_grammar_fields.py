@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0007_import_batch_undone")]
+    dependencies = [("relations", "0008_audit_records_are_read_only")]
 
     operations = [
         migrations.RenameField("country", "french_gender", "french_class"),
