@@ -67,9 +67,8 @@ class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     def sentences(self, country):
         if not country.pk:
             return _("Save to see the sentences this country’s forms produce.")
-        return format_html_join(
-            "", "<p>{}</p>", ((sentence,) for sentence in country_sample_sentences(country))
-        )
+        sentences = country_sample_sentences(country, Country.objects.home())
+        return format_html_join("", "<p>{}</p>", ((sentence,) for sentence in sentences))
 
 
 class SectionInline(StaleEditGuardInline, admin.StackedInline):

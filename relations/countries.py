@@ -33,6 +33,8 @@ stores the result, and an editor may correct any country in the admin.
 
 from __future__ import annotations
 
+from django.utils.text import capfirst
+
 from relations.grammar import APOSTROPHE, de, elides, with_article
 from relations.models import Country
 
@@ -272,19 +274,21 @@ def french_article_for_formal_name(formal_fr: str, short_the: str) -> str:
     return f"{article}{formal_fr}" if article.endswith(APOSTROPHE) else f"{article} {formal_fr}"
 
 
-def country_sample_sentences(country: Country) -> list[str]:
+def country_sample_sentences(country: Country, home: Country) -> list[str]:
     """How the page will name the country, in both languages, for the admin's country page."""
-    forms = country_forms(country)
+    forms, home_forms = country_forms(country), country_forms(home)
     en = {key: value["en"] for key, value in forms.items() if isinstance(value, dict)}
     fr = {key: value["fr"] for key, value in forms.items() if isinstance(value, dict)}
+    home_en = {key: value["en"] for key, value in home_forms.items() if isinstance(value, dict)}
+    home_fr = {key: value["fr"] for key, value in home_forms.items() if isinstance(value, dict)}
+    verb = "comptent" if forms["formal_number"] == 2 else "compte"
     return [
-        f"Bilateral trade relations with {en['the']} … making {en['making']} Canada’s 19th "
-        f"most important merchandise export market. Merchandise imports {en['from']} … "
-        f"Canada is officially represented {en['in']} … {en['formal'][:1].upper()}"
-        f"{en['formal'][1:]} maintains an Embassy in Ottawa.",
+        f"Bilateral trade relations with {en['the']} … making {en['making']} "
+        f"{home_en['possessive']} 19th most important merchandise export market. Merchandise "
+        f"imports {en['from']} … {capfirst(home_en['the'])} is officially represented "
+        f"{en['in']} … {capfirst(en['formal'])} maintains an Embassy.",
         f"Les relations commerciales bilatérales avec {fr['the']} … ce qui fait "
-        f"{fr['making']} le 19e marché d’exportation du Canada. Les importations de "
-        f"marchandises en provenance {fr['from']} … Le Canada est représenté officiellement "
-        f"{fr['in']} … {fr['formal'][:1].upper()}{fr['formal'][1:]} "
-        f"{'comptent' if forms['formal_number'] == 2 else 'compte'} une ambassade à Ottawa.",
+        f"{fr['making']} le 19e marché d’exportation {home_fr['possessive']}. Les importations "
+        f"de marchandises en provenance {fr['from']} … {capfirst(home_fr['the'])} est "
+        f"représenté officiellement {fr['in']} … {capfirst(fr['formal'])} {verb} une ambassade.",
     ]

@@ -35,6 +35,7 @@ __all__ = [
     "decline_percent",
     "full_date",
     "growth_multiple",
+    "growth_percent",
     "growth_phrase",
     "join_bilingual",
     "join_list",
@@ -221,9 +222,19 @@ def growth_phrase(multiple: Decimal, language: str) -> str:
         if value == whole:
             return f"{figure} times over" if lang == "en" else f"{figure} fois"
         return f"more than {figure} times over" if lang == "en" else f"plus de {figure} fois"
-    percent = ((value - _ONE) * _HUNDRED).quantize(_WHOLE, rounding=ROUND_HALF_UP)
-    figure = _number(percent, _NO_DECIMAL, lang)
+    figure = _number(Decimal(growth_percent(value)), _NO_DECIMAL, lang)
     return f"by {figure}%" if lang == "en" else f"de {figure}{NBSP}%"
+
+
+def growth_percent(multiple: Decimal) -> int:
+    """The whole-percent increase of a multiple from 1 up to 2: 1.45 -> 45, 1.004 -> 0.
+
+    Rounded as :func:`growth_phrase` rounds it; ValueError outside [1, 2).
+    """
+    value = _quantized_multiple(multiple)
+    if not _ONE <= value < _TWO:
+        raise ValueError(f"multiple {multiple!r} is not between 1 and 2.")
+    return int(((value - _ONE) * _HUNDRED).quantize(_WHOLE, rounding=ROUND_HALF_UP))
 
 
 def decline_percent(multiple: Decimal) -> int:

@@ -32,7 +32,6 @@ __all__ = [
     "Agreement",
     "a",
     "agreement",
-    "capfirst",
     "de",
     "elides",
     "join_with_articles",
@@ -216,10 +215,6 @@ def punctuation(mark: str, language: str) -> str:
     if language.startswith("fr") and mark in {":", ";", "?", "!", "»"}:
         return NBSP + mark
     return mark
-
-
-def capfirst(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
 
 
 # --- English articles --------------------------------------------------------

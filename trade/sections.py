@@ -1,11 +1,12 @@
 """Snapshot builder for the trade section."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from relations.formatting import (
     bilingual,
     decline_percent,
     growth_multiple,
+    growth_percent,
     growth_phrase,
     join_bilingual,
     money_phrase,
@@ -65,15 +66,10 @@ def growth_kind(multiple: Decimal) -> dict:
         whole = int(multiple)
         return {"kind": "times" if multiple == whole else "more_than_times", "times": whole}
     if multiple >= 1:
-        percent = int(growth_phrase_percent(multiple))
+        percent = growth_percent(multiple)
         return {"kind": "percent" if percent else "flat", "percent": percent}
     percent = decline_percent(multiple)
     return {"kind": "fell" if percent else "flat", "percent": percent}
-
-
-def growth_phrase_percent(multiple: Decimal) -> Decimal:
-    """The whole-percent increase of a multiple between 1 and 2, rounded as growth_phrase."""
-    return ((multiple - 1) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:

@@ -1,9 +1,11 @@
 """One function per grammatical decision: contractions, elision, agreement, typography,
 English articles and lists."""
 
+from decimal import Decimal
+
 import pytest
 
-from relations.formatting import join_list
+from relations.formatting import growth_percent, join_list
 from relations.grammar import (
     NBSP,
     Agreement,
@@ -155,3 +157,31 @@ def test_two_french_items_one_of_which_holds_et_are_kept_apart_by_a_comma():
     )
     assert join_list(["fish", "aircraft and parts"], "en") == "fish, and aircraft and parts"
     assert join_list(["les engrais", "le bois"], "fr") == "les engrais et le bois"
+
+
+@pytest.mark.parametrize(
+    ("multiple", "expected"),
+    [
+        ("8.38", {"kind": "more_than_times", "times": 8}),
+        ("3.00", {"kind": "times", "times": 3}),
+        ("2.00", {"kind": "times", "times": 2}),
+        ("1.99", {"kind": "percent", "percent": 99}),
+        ("1.45", {"kind": "percent", "percent": 45}),
+        ("1.00", {"kind": "flat", "percent": 0}),
+        ("0.99", {"kind": "fell", "percent": 1}),
+        ("0.75", {"kind": "fell", "percent": 25}),
+        ("0.00", {"kind": "fell", "percent": 100}),
+    ],
+)
+def test_growth_picks_the_sentence_the_figures_call_for(multiple, expected):
+    from trade.sections import growth_kind
+
+    assert growth_kind(Decimal(multiple)) == expected
+
+
+def test_growth_percent_is_only_for_multiples_from_1_to_2():
+    assert growth_percent(Decimal("1.45")) == 45
+    assert growth_percent(Decimal("1.004")) == 0
+    for outside in ("2", "0.99"):
+        with pytest.raises(ValueError):
+            growth_percent(Decimal(outside))
