@@ -10,6 +10,7 @@ import datetime
 import html
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -43,6 +44,7 @@ from trade.models import KeyCommodity, TradeMission, TradeMissionSector
 pytestmark = pytest.mark.django_db
 
 NBSP = "\u00a0"
+CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 
 # One line per partner: ISO code and its main language (English, French) where a variant
 # says "translated into …". Together they cover every French class and English "the".
@@ -101,7 +103,7 @@ def highlight(profile, kind, name_en, name_fr, **fields):
 
 def rich(profile):
     """Growth more than N times with its rank, many of everything, a milestone."""
-    profile.relations_established_year = YEAR - 50
+    profile.relations_established_year = profile.as_of.year - 50
     profile.save()
     exports(profile, {2010: "179000000", YEAR: "1500000000"})
     ExportMarketRankFactory(profile=profile, year=YEAR, rank=19)
@@ -266,6 +268,7 @@ def modest(profile):
         home_participant_fr="les ministres Joly et Ng",
         home_participant_plural=True,
     )
+    MeetingFactory(profile=profile, kind=Meeting.Kind.CALL, date=datetime.date(YEAR, 7, 1))
     DiplomaticMissionFactory(profile=profile, side="home", city_en="Capital", city_fr="Capitale")
 
 
@@ -341,10 +344,28 @@ def one_year(profile):
 
 
 def imports_only(profile):
-    """Only imports are known."""
+    """Only imports are known; companies and men; one author in the partner's language."""
     exports(profile, {YEAR: "750000"}, flow="import")
     exports(profile, {YEAR: "1000000"}, kind="services")
     exports(profile, {YEAR: "2000000"}, kind="services", flow="import")
+    for name_en, name_fr in [
+        ("Cirque du Soleil", "le Cirque du Soleil"),
+        ("Les Grands Ballets", "les Grands Ballets canadiens"),
+    ]:
+        highlight(profile, "performance", name_en, name_fr, is_group=True)
+    for name in ("Marc-André Hamelin", "Louis Lortie"):
+        highlight(profile, "audience", name, name)
+    highlight(profile, "translated_author", "Michel Tremblay", "Michel Tremblay")
+    language_en, language_fr = PARTNERS[profile.partner.code]
+    Country.objects.filter(pk=profile.partner.pk).update(
+        language_en=language_en, language_fr=language_fr
+    )
+    MeetingFactory(
+        profile=profile,
+        home_participant_en="Ministers Joly and Ng",
+        home_participant_fr="les ministres Joly et Ng",
+        home_participant_plural=True,
+    )
 
 
 VARIANTS = [rich, modest, declining, tripled, steady, one_year, imports_only]
@@ -626,6 +647,42 @@ EXPECTED = [
         "in which Canadian companies in the fields of clean technology took part.",
     ),
 ]
+
+
+def message_pattern(text: str) -> re.Pattern:
+    """A catalogue message as a regular expression: each %(name)s matches some text."""
+    pattern = re.escape(text.replace("%%", "%"))
+    return re.compile(re.sub(r"%\\\(\w+\\\)s", ".+?", pattern))
+
+
+def page_sentences():
+    """(English, French) of every sentence form in the section templates, plural forms too."""
+    from babel.messages.pofile import read_po
+
+    with CATALOGUE.open("rb") as file:
+        catalogue = read_po(file)
+    for message in catalogue:
+        if not message.id or not any(
+            location.startswith("templates/relations/sections/")
+            for location, _ in message.locations
+        ):
+            continue
+        if isinstance(message.id, tuple):
+            yield from zip(message.id, message.string, strict=False)
+        else:
+            yield message.id, message.string
+
+
+def test_the_variants_reach_every_sentence_of_the_page(pages):
+    """Every sentence form of the section templates, in each language, appears on a page."""
+    english = "\n".join(texts["en"] for texts in pages.values())
+    french = "\n".join(texts["fr"] for texts in pages.values())
+    unreached = [
+        (en, fr)
+        for en, fr in page_sentences()
+        if not (message_pattern(en).search(english) and message_pattern(fr).search(french))
+    ]
+    assert unreached == []
 
 
 @pytest.mark.parametrize(("code", "variant", "language", "sentence"), EXPECTED)
