@@ -1,5 +1,7 @@
 """Validators shared by every app's models, so editors get the same message everywhere."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,3 +42,19 @@ def translation_gaps(obj, fields: list[str]) -> dict[str, str]:
         elif french and not english:
             errors[f"{field}_en"] = _("Enter the English text too: the English page needs it.")
     return errors
+
+
+FRENCH_ARTICLE = re.compile(r"^(?:(?:le|la|les) |l[’'](?=\w))")
+
+
+def validate_french_article(text: str) -> None:
+    """A French name that a sentence lists is written with its article: "les machines".
+
+    French sentences name goods with an article ("étaient les machines et la viande"), so the
+    form is stored with it, and a form without one would read "étaient machines".
+    """
+    if not FRENCH_ARTICLE.match(text or ""):
+        raise ValidationError(
+            _("Start with the article the sentence needs: le, la, les or l’ (les machines)."),
+            code="french_article",
+        )

@@ -22,15 +22,29 @@ from trade.models import (
 
 @admin.register(HSChapter)
 class HSChapterAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
-    list_display = ["code", "name_en", "name_fr"]
-    search_fields = ["code", "name_en", "name_fr"]
+    """The nomenclature ships with the code (a migration adds every chapter): editors reword
+    how sentences name a chapter, and may correct a title, but never add or remove one."""
+
+    list_display = ["code", "name_en", "name_fr", "title_en"]
+    search_fields = ["code", "name_en", "name_fr", "title_en", "title_fr"]
+    fieldsets = [
+        (_("Official titles"), {"fields": ["code", "title_en", "title_fr"]}),
+        (_("In the page's sentences"), {"fields": ["name_en", "name_fr"]}),
+    ]
+    readonly_fields = ["code"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(TradeFigure)
 class TradeFigureAdmin(StaleEditGuardAdmin, TradeFigureImportExportMixin, admin.ModelAdmin):
     list_display = ["year", "flow", "kind", "chapter", "value", "profile"]
     list_filter = ["profile", "flow", "kind", "year"]
-    search_fields = ["chapter__code", "chapter__name_en", "source_en"]
+    search_fields = ["chapter__code", "chapter__name_en", "chapter__title_en", "source_en"]
     list_select_related = ["chapter", "profile__partner"]
     autocomplete_fields = ["chapter"]
     ordering = ["-year", "flow", "kind", "chapter__code"]

@@ -5,6 +5,7 @@ year, flow and kind; chapter rows break that total down.
 """
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +18,11 @@ from relations.models import (
     Profile,
     ProfileItemQuerySet,
 )
-from relations.validators import validate_not_future_year, validate_plausible_year
+from relations.validators import (
+    validate_french_article,
+    validate_not_future_year,
+    validate_plausible_year,
+)
 
 YEAR_VALIDATORS = [validate_plausible_year, validate_not_future_year]
 
@@ -33,16 +38,46 @@ class TradeKind(models.TextChoices):
 
 
 class HSChapter(NaturalKeyModel):
-    """A two-digit chapter of the Harmonized System, named as the page says it."""
+    """A two-digit chapter of the Harmonized System: its official titles and its sentence forms.
+
+    The titles are the Customs Tariff's (reference data, shipped by a migration from
+    `trade.nomenclature`); the sentence forms are how the page names the chapter when it
+    lists key commodities, and editors may reword them.
+    """
 
     code = models.CharField(
-        _("HS chapter"), max_length=2, unique=True, help_text=_("Two digits, e.g. 84.")
+        _("HS chapter"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9]{2}$", _("Enter the chapter's two digits, e.g. 84."))],
+        help_text=_("Two digits, e.g. 84."),
+    )
+    title_en = models.CharField(
+        _("official title (English)"),
+        max_length=400,
+        help_text=_("As the Customs Tariff gives it. Shown in the table of top chapters."),
+    )
+    title_fr = models.CharField(
+        _("official title (French)"),
+        max_length=400,
+        help_text=_("As the Customs Tariff gives it. Shown in the table of top chapters."),
     )
     name_en = models.CharField(
-        _("short name (English)"), max_length=120, help_text=_("As in a sentence: machinery")
+        _("in a sentence (English)"),
+        max_length=120,
+        help_text=_(
+            "Lower case, no article: “machinery” in “Key Canadian merchandise exports to "
+            "Russia were machinery and meat.”"
+        ),
     )
     name_fr = models.CharField(
-        _("short name (French)"), max_length=120, help_text=_("As in a sentence: machines")
+        _("in a sentence (French)"),
+        max_length=120,
+        validators=[validate_french_article],
+        help_text=_(
+            "With its article: « les machines » in « Les principales exportations canadiennes "
+            "de marchandises vers la Russie étaient les machines et la viande. »"
+        ),
     )
 
     objects = NaturalKeyQuerySet.as_manager()

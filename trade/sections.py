@@ -139,6 +139,9 @@ def figure_rows(profile) -> list[dict]:
             "chapter_name": {"en": f.chapter.name_en, "fr": f.chapter.name_fr}
             if f.chapter_id
             else None,
+            "chapter_title": {"en": f.chapter.title_en, "fr": f.chapter.title_fr}
+            if f.chapter_id
+            else None,
             "value_cad": str(f.value),
             "source": {"en": f.source_en, "fr": f.source_fr},
         }

@@ -14,6 +14,8 @@ from django.core.management import call_command
 
 from relations.groups import ensure_groups
 from tests.browser.steps import DESKTOP
+from trade.models import HSChapter
+from trade.nomenclature import hs_chapters_ensure
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -55,20 +57,24 @@ def browser():
 
 @pytest.fixture(scope="module", autouse=True)
 def _groups_back_for_later_tests(django_db_setup, django_db_blocker):
-    """After this module's last flush, leave the groups for the tests that come next."""
+    """After this module's last flush, leave the groups and HS chapters (rows that data
+    migrations ship) for the tests that come next."""
     yield
     with django_db_blocker.unblock():
         ensure_groups()
+        hs_chapters_ensure(HSChapter)
 
 
 @pytest.fixture(autouse=True)
 def _site(browser, transactional_db, live_server):
-    """The live server with migrated groups and the shipped Canada–Russia content.
+    """The live server with migrated groups and HS chapters and the shipped Canada–Russia
+    content.
 
     The test and the server thread share data only through committed transactions, hence
     transactional_db.
     """
     ensure_groups()
+    hs_chapters_ensure(HSChapter)
     call_command("loaddata", "fixtures/canada-russia.json", verbosity=0)
 
 

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +15,8 @@ from tests.relations.test_admin import (
     public_text,
     publish,
 )
-from tests.trade.factories import HSChapterFactory, TradeFigureFactory
-from trade.models import TradeFigure
+from tests.trade.factories import TradeFigureFactory
+from trade.models import HSChapter, TradeFigure
 
 CHANGELIST = "admin:trade_tradefigure_changelist"
 
@@ -71,7 +72,7 @@ def test_trade_figure_list_filters_by_profile(editor_client, canada_russia):
 
 
 def test_trade_figure_list_searches_chapter_names(editor_client, canada_russia):
-    machinery = HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
+    machinery = HSChapter.objects.get(code="84")
     TradeFigureFactory(profile=canada_russia, year=2011, chapter=machinery)
 
     response = editor_client.get(reverse(CHANGELIST), {"q": "machinery"})
@@ -95,23 +96,31 @@ def test_editor_can_open_a_trade_figure(editor_client, canada_russia):
     assert response.context["adminform"].form["value"].value() == Decimal("1500000000.00")
 
 
-def test_editor_finds_a_chapter_by_name_in_the_chapter_picker(editor_client, canada_russia):
-    """The HS chapter field is an autocomplete; typing part of a name lists matching chapters."""
-    HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
-    HSChapterFactory(code="03", name_en="fish", name_fr="poisson")
-
+@pytest.mark.parametrize(
+    ("term", "chapters"),
+    [
+        ("cereal", ["10 cereals", "19 cereal preparations and baked goods"]),
+        ("nuclear reactors", ["84 machinery"]),  # the English title
+        ("céréales", ["10 cereals", "19 cereal preparations and baked goods"]),
+        ("84", ["84 machinery"]),
+    ],
+)
+def test_editor_finds_a_chapter_by_name_or_title_in_the_chapter_picker(
+    editor_client, canada_russia, term, chapters
+):
+    """The HS chapter field is an autocomplete over every chapter of the nomenclature."""
     response = editor_client.get(
         reverse("admin:autocomplete"),
         {
             "app_label": "trade",
             "model_name": "tradefigure",
             "field_name": "chapter",
-            "term": "mach",
+            "term": term,
         },
     )
 
     assert response.status_code == 200
-    assert [item["text"] for item in response.json()["results"]] == ["84 machinery"]
+    assert [item["text"] for item in response.json()["results"]] == chapters
 
 
 # A change reaches the page
@@ -301,7 +310,7 @@ def test_a_second_total_is_refused_with_a_message_an_editor_understands(
 
 def test_a_chapter_figure_beside_the_total_is_accepted(editor_client, canada_russia):
     """The same year, flow and kind may have one row per chapter besides the total."""
-    machinery = HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
+    machinery = HSChapter.objects.get(code="84")
     url = reverse("admin:trade_tradefigure_add")
     data = admin_form_data(editor_client.get(url))
     data.update(
@@ -322,7 +331,7 @@ def test_a_chapter_figure_beside_the_total_is_accepted(editor_client, canada_rus
 
 
 def test_a_second_figure_for_the_same_chapter_is_refused(editor_client, canada_russia):
-    machinery = HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
+    machinery = HSChapter.objects.get(code="84")
     TradeFigureFactory(profile=canada_russia, year=2011, chapter=machinery, value=300_000_000)
     url = reverse("admin:trade_tradefigure_add")
     data = admin_form_data(editor_client.get(url))

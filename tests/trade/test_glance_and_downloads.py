@@ -10,9 +10,8 @@ import pytest
 
 from relations.revisions import revision_publish
 from tests.relations.test_profile_page import page_text
-from tests.trade.factories import HSChapterFactory
 from trade.charts import nice_ceiling
-from trade.models import TradeFigure
+from trade.models import HSChapter, TradeFigure
 
 PAGE = "/en/relations/russia/"
 
@@ -36,7 +35,8 @@ def test_chart_and_table_show_the_same_numbers_as_the_data(client, canada_russia
 
 def test_chart_is_server_rendered_svg_with_a_text_alternative(client, canada_russia):
     body = client.get(PAGE).content.decode()
-    assert re.search(r'<svg viewBox="0 0 400 [0-9]+" role="img"', body)
+    svg = re.search(r'<svg class="chart-plot" width="100%" height="([0-9]+)" role="img"', body)
+    assert svg and int(svg.group(1)) > 0
     assert '<title id="chart-merchandise-title">Merchandise trade by year</title>' in body
     assert "<script" not in body
     assert 'fill="url(#hatch-merchandise)"' in body, "imports must differ by pattern too"
@@ -66,8 +66,9 @@ def test_every_figure_names_its_source_and_years(client, canada_russia):
 
 
 def test_top_chapters_show_value_and_share_of_the_year_total(client, publisher, canada_russia):
-    machinery = HSChapterFactory(code="84", name_en="machinery", name_fr="les machines")
-    meat = HSChapterFactory(code="02", name_en="meat", name_fr="la viande")
+    """The table names each chapter by its official title; the sentence by its short form."""
+    machinery = HSChapter.objects.get(code="84")
+    meat = HSChapter.objects.get(code="02")
     for chapter, value in ((machinery, "300000000"), (meat, "150000000")):
         TradeFigure.objects.create(
             profile=canada_russia,
@@ -82,8 +83,11 @@ def test_top_chapters_show_value_and_share_of_the_year_total(client, publisher, 
     revision_publish(profile=canada_russia, by=publisher, change_note_en="x", change_note_fr="x")
     text = page_text(client.get(PAGE))
     assert "Top merchandise exports, 2011" in text
-    assert "84 machinery $300 million 20.0%" in text
-    assert "02 meat $150 million 10.0%" in text
+    assert (
+        "84 Nuclear reactors, boilers, machinery and mechanical appliances; parts thereof "
+        "$300 million 20.0%" in text
+    )
+    assert "02 Meat and edible meat offal $150 million 10.0%" in text
     assert "Key Canadian merchandise exports to Russia were machinery and meat." in text
 
 
@@ -160,7 +164,8 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, canada_russia
 def test_chart_coordinates_are_not_localised_on_the_french_page(client, canada_russia):
     """French writes 27,5 but an SVG attribute must read 27.5."""
     body = client.get("/fr/relations/russia/").content.decode()
-    svg = body[body.index("<svg viewBox") : body.index("</svg>", body.index("<svg viewBox"))]
-    coordinates = re.findall(r'\b(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"', svg)
+    start = body.index('<svg class="chart-plot"')
+    svg = body[start : body.index("</svg>", start)]
+    coordinates = re.findall(r'\b(?:x|y|dx|width|height|x1|x2|y1|y2|cx|cy|r)="([^"]*)"', svg)
     assert coordinates
-    assert all(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value) for value in coordinates)
+    assert all(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?%?", value) for value in coordinates)

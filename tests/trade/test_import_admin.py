@@ -107,7 +107,6 @@ def test_a_preview_with_problems_offers_no_confirm(editor_client, canada_russia)
 def test_a_confirm_that_no_longer_imports_cleanly_never_says_import_finished(
     editor_client, canada_russia
 ):
-    HSChapter.objects.create(code="99", name_en="special", name_fr="spécial")
     row = ("russia", 2011, "export", "merchandise", "99", "10", *SOURCE)
     preview = upload(editor_client, csv_bytes(long_rows(RAISED_2011, row)))
     HSChapter.objects.filter(code="99").delete()  # changed between preview and confirm
