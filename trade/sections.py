@@ -14,6 +14,7 @@ from relations.formatting import (
     ordinal,
     when_phrase,
 )
+from relations.grammar import typography
 from relations.models import Section
 from relations.snapshot import SnapshotContext
 from trade.facts import (
@@ -76,6 +77,12 @@ def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:
     """Schema-1 trade facts with what schema 2 templates read (relations.snapshot.UPGRADES)."""
     if from_schema == 1 and facts.get("growth"):
         facts["growth"].update(growth_kind(Decimal(facts["growth"]["multiple"])))
+    if from_schema == 1:
+        # Schema 1 stored French texts as typed; the same words, with French typography.
+        for row in facts.get("figures", []):
+            for key in ("source", "chapter_name", "chapter_title"):
+                if row.get(key):
+                    row[key]["fr"] = typography(row[key]["fr"], "fr")
     return facts
 
 
@@ -128,7 +135,11 @@ def mission_facts(mission: TradeMission) -> dict:
 
 
 def figure_rows(profile) -> list[dict]:
-    """Every figure of the profile, as plain values, for tables, charts and downloads."""
+    """Every figure of the profile, as plain values, for tables, charts and downloads.
+
+    French texts get French typography ("machines\u00a0; parties", "Sources\u00a0:"): the
+    Customs Tariff writes its titles without the space, and so may an editor.
+    """
     figures = TradeFigure.objects.for_profile(profile).select_related("chapter")
     return [
         {
@@ -136,17 +147,20 @@ def figure_rows(profile) -> list[dict]:
             "flow": f.flow,
             "kind": f.kind,
             "hs_chapter": f.chapter.code if f.chapter_id else None,
-            "chapter_name": {"en": f.chapter.name_en, "fr": f.chapter.name_fr}
-            if f.chapter_id
-            else None,
-            "chapter_title": {"en": f.chapter.title_en, "fr": f.chapter.title_fr}
-            if f.chapter_id
-            else None,
+            "chapter_name": text(f.chapter, "name") if f.chapter_id else None,
+            "chapter_title": text(f.chapter, "title") if f.chapter_id else None,
             "value_cad": str(f.value),
-            "source": {"en": f.source_en, "fr": f.source_fr},
+            "source": text(f, "source"),
         }
         for f in figures
     ]
+
+
+def text(obj, field: str) -> dict[str, str]:
+    return {
+        "en": getattr(obj, f"{field}_en"),
+        "fr": typography(getattr(obj, f"{field}_fr"), "fr"),
+    }
 
 
 def build_trade_section(section: Section, context: SnapshotContext) -> dict:
@@ -167,12 +181,10 @@ def build_trade_section(section: Section, context: SnapshotContext) -> dict:
         if rank
         else None,
         "key_exports": commodity_list(key_exports),
-        "key_exports_count": len(key_exports),
         "imports": {"year": import_year, "value": money(imports.get(import_year))}
         if import_year
         else None,
         "key_imports": commodity_list(key_imports),
-        "key_imports_count": len(key_imports),
         "services": latest_services(totals),
         "missions": [mission_facts(m) for m in missions],
         "figures": figure_rows(profile),

@@ -32,12 +32,11 @@ from tests.relations.factories import (
 )
 from tests.trade.factories import (
     ExportMarketRankFactory,
-    HSChapterFactory,
     SectorFactory,
     TradeFigureFactory,
     TradeMissionFactory,
 )
-from trade.models import KeyCommodity, TradeMission, TradeMissionSector
+from trade.models import HSChapter, KeyCommodity, TradeMission, TradeMissionSector
 
 # Every test reads the database (the module's fixtures build profiles in it); the marker
 # also tells pytest-django to set the test database up when only these tests run.
@@ -74,8 +73,9 @@ PARTNERS = {
 YEAR = 2020
 
 
-def chapter(code, name_en, name_fr):
-    return HSChapterFactory(code=code, name_en=name_en, name_fr=name_fr)
+def chapter(code):
+    """An HS chapter as the nomenclature migration ships it, with its sentence forms."""
+    return HSChapter.objects.get(code=code)
 
 
 def exports(profile, values, *, kind="merchandise", flow="export", **fields):
@@ -107,21 +107,11 @@ def rich(profile):
     profile.save()
     exports(profile, {2010: "179000000", YEAR: "1500000000"})
     ExportMarketRankFactory(profile=profile, year=YEAR, rank=19)
-    for code, en, fr, value in [
-        ("84", "machinery", "les machines", "600000000"),
-        ("02", "meat", "la viande", "400000000"),
-        ("88", "aircraft and parts", "les aéronefs et leurs pièces", "300000000"),
-    ]:
-        TradeFigureFactory(
-            profile=profile, year=YEAR, chapter=chapter(code, en, fr), value=Decimal(value)
-        )
+    for code, value in [("84", "600000000"), ("02", "400000000"), ("88", "300000000")]:
+        TradeFigureFactory(profile=profile, year=YEAR, chapter=chapter(code), value=Decimal(value))
     exports(profile, {YEAR: "1300000000"}, flow="import")
-    KeyCommodity.objects.create(
-        profile=profile, flow="import", chapter=chapter("27", "mineral fuels", "les combustibles")
-    )
-    KeyCommodity.objects.create(
-        profile=profile, flow="import", chapter=chapter("31", "fertilizers", "les engrais")
-    )
+    KeyCommodity.objects.create(profile=profile, flow="import", chapter=chapter("27"))
+    KeyCommodity.objects.create(profile=profile, flow="import", chapter=chapter("31"))
     statcan = {"source_en": "Statistics Canada", "source_fr": "Statistique Canada"}
     exports(profile, {YEAR - 1: "254000000"}, kind="services", **statcan)
     exports(profile, {YEAR - 1: "419000000"}, kind="services", flow="import", **statcan)
@@ -224,7 +214,7 @@ def modest(profile):
     TradeFigureFactory(
         profile=profile,
         year=YEAR,
-        chapter=chapter("10", "cereals", "les céréales"),
+        chapter=chapter("10"),
         value=Decimal("145000000"),
     )
     exports(profile, {YEAR: "90000000"}, flow="import")
@@ -588,8 +578,15 @@ EXPECTED = [
         "increasing 3 times over – from $100 million in 2010 to $300 million in 2020.",
     ),
     ("MX", tripled, "fr", "ayant augmenté de 3 fois – passant de 100 millions de dollars"),
-    ("JP", modest, "en", "Canadian merchandise exports to Japan were mainly cereals."),
-    ("JP", modest, "fr", "portaient principalement sur les céréales."),
+    ("JP", modest, "en", "Key Canadian merchandise exports to Japan were cereals."),
+    ("JP", modest, "fr", "vers le Japon étaient les céréales."),
+    ("JP", rich, "en", "were concentrated in mineral fuels and oil, and fertilizers."),
+    (
+        "JP",
+        rich,
+        "fr",
+        "portaient principalement sur les combustibles minéraux et le pétrole, et les engrais.",
+    ),
     # Lists, fora and agreement.
     ("JP", modest, "en", "multilateral fora, including APEC, the G20 and the UN."),
     ("JP", rich, "en", "multilateral fora, including the UN and G20."),
