@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format security messages bench bench-import serve clean
+.PHONY: run test lint format security messages bench bench-import serve audit audit-tools clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,15 @@ serve: $(STAMP)
 ## bench-import: 100,000-row trade sheet, ours vs the library's default (SQLite, or DATABASE_URL)
 bench-import: $(STAMP)
 	$(PY) bench/import_bench.py
+
+## audit-tools: Lighthouse, the Nu Html Checker and linkinator from npm into audit/node_modules
+audit-tools:
+	cd audit && npm ci --no-audit --no-fund --ignore-scripts
+
+## audit: those tools against a production-style server; one summary line (see README)
+audit: $(STAMP)
+	test -x audit/node_modules/.bin/lighthouse || $(MAKE) audit-tools
+	$(PY) audit/run.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

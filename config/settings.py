@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "import_export",
     "axes",
     "accounts",
@@ -166,6 +167,8 @@ STORAGES = {
     },
 }
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "public"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
@@ -196,6 +199,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # The country whose ministry publishes the profiles (ISO 3166-1 alpha-2).
 HOME_COUNTRY_CODE = env("HOME_COUNTRY_CODE", default="CA")
+
+# The public origin (e.g. https://relations.example.ca) named by canonical and hreflang links,
+# the sitemap, robots.txt and the feeds. Empty: the request's own scheme and host.
+SITE_URL = env("SITE_URL", default="")
+# Who publishes the pages (Canada.ca's dcterms.creator), in each language.
+SITE_CREATOR = {
+    "en": env("SITE_CREATOR_EN", default="Global Affairs Canada"),
+    "fr": env("SITE_CREATOR_FR", default="Affaires mondiales Canada"),
+}
 
 # Production hardening; each can be relaxed by a variable, e.g. behind a TLS-terminating proxy.
 if not DEBUG:

@@ -3,14 +3,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from config.health import health
 from config.media import serve_media
+from relations.sitemaps import SITEMAPS
+from relations.views import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("relations.urls")),
@@ -23,3 +28,9 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(
         path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media")
     )
+
+# Error pages in the site's chrome and the language of the address (see relations/errors.py).
+handler400 = "relations.errors.bad_request"
+handler403 = "relations.errors.permission_denied"
+handler404 = "relations.errors.page_not_found"
+handler500 = "relations.errors.server_error"

@@ -77,12 +77,12 @@ def build_culture_section(section: Section, context: SnapshotContext) -> dict:
 
 
 def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:
-    """Schema-1 culture facts with what schema 2 templates read (relations.snapshot)."""
-    if from_schema == 1:
+    """Older culture facts with what schema 3 templates read (relations.snapshot)."""
+    if from_schema < 3:
         for group in facts["groups"]:
             if group["kind"] == Highlight.Kind.TRANSLATED_AUTHOR:
                 group.setdefault("by_names", by_names(group["names"]))
             for item in group["items"]:
-                # Schema 1 always said "across the country".
+                # Before schema 3 the page always said "across the country".
                 item.setdefault("place", THE_COUNTRY)
     return facts

@@ -1,7 +1,9 @@
 """Admin for the working copy: one profile page with its lists inline."""
 
+from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -35,6 +37,7 @@ from relations.models import (
     Revision,
     Section,
 )
+from relations.page_cache import forget_profile_pages
 from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 
 
@@ -101,12 +104,13 @@ class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
 @admin.register(Profile)
 class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
     change_form_template = "admin/relations/profile/change_form.html"
-    list_display = ["__str__", "slug", "as_of", "live_now", "scheduled", "updated_at"]
-    search_fields = ["slug", "partner__name_en", "partner__name_fr"]
+    list_display = ["__str__", "slug", "slug_fr", "as_of", "live_now", "scheduled", "updated_at"]
+    search_fields = ["slug", "slug_fr", "partner__name_en", "partner__name_fr"]
     list_select_related = ["partner"]
     readonly_fields = ["updated_at"]
     fieldsets = [
-        (None, {"fields": ["partner", "slug", "as_of", "relations_established_year"]}),
+        (None, {"fields": ["partner", ("slug", "slug_fr"), "as_of", "relations_established_year"]}),
+        (_("Summary"), {"fields": ["summary_en", "summary_fr"]}),
         (_("Last change"), {"fields": ["updated_at"]}),
     ]
     inlines = [
@@ -131,6 +135,17 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
                 ),
             )
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("summary_en", "summary_fr"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 60})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"slug", "slug_fr"} & set(form.changed_data):
+            slug = obj.slug
+            transaction.on_commit(lambda: forget_profile_pages(slug))
 
     @admin.display(description=_("live now"))
     def live_now(self, profile):

@@ -308,6 +308,15 @@ def when_phrase(d: datetime.date, precision: str, language: str) -> str:
     raise ValueError(f"unknown date precision {precision!r}")
 
 
+def machine_date(d: datetime.date, precision: str) -> str:
+    """The date for a `<time datetime>` to the precision known: "2012-04" or "2012-05-07"."""
+    if precision == "month":
+        return f"{d:%Y-%m}"
+    if precision == "day":
+        return d.isoformat()
+    raise ValueError(f"unknown date precision {precision!r}")
+
+
 def bilingual(function, *args) -> dict[str, str]:
     """Call a formatting function once per language: {"en": ..., "fr": ...}."""
     return {language: function(*args, language) for language in ("en", "fr")}

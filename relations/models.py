@@ -185,8 +185,28 @@ class Profile(NaturalKeyModel):
         Country, on_delete=models.PROTECT, related_name="profile", verbose_name=_("partner country")
     )
     slug = models.SlugField(
-        unique=True, help_text=_("The page's address, e.g. russia for /en/relations/russia/.")
+        _("address (English)"),
+        unique=True,
+        help_text=_("The English page's address, e.g. russia for /en/relations/russia/."),
     )
+    slug_fr = models.SlugField(
+        _("address (French)"),
+        unique=True,
+        help_text=_(
+            "The French page's address, e.g. russie for /fr/relations/russie/. The English "
+            "address under /fr/ redirects to it."
+        ),
+    )
+    summary_en = models.CharField(
+        _("summary (English)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "One or two sentences describing the page, shown by search engines and when the "
+            "page is shared (about 150 characters). Required to publish."
+        ),
+    )
+    summary_fr = models.CharField(_("summary (French)"), max_length=300, blank=True)
     relations_established_year = models.PositiveSmallIntegerField(
         _("diplomatic relations established in"),
         validators=[validate_plausible_year, validate_not_future_year],
@@ -199,12 +219,30 @@ class Profile(NaturalKeyModel):
 
     objects = ProfileQuerySet.as_manager()
     NATURAL_KEY = ("slug",)
+    # Optional while editing, needed before publishing (see revisions.translation_problems).
+    REQUIRED_TO_PUBLISH = ("summary",)
 
     class Meta:
         ordering = ["partner__name_en"]
 
     def __str__(self):
         return str(self.partner)
+
+    def clean(self):
+        errors = translation_gaps(self, ["summary"])
+        # /fr/relations/<x>/ must name one profile: another profile's English address under
+        # /fr/ redirects to that profile, so no French address may take it (and the reverse).
+        others = Profile.objects.exclude(pk=self.pk)
+        if self.slug_fr and others.filter(slug=self.slug_fr).exists():
+            errors["slug_fr"] = _("Another profile's English address is %(slug)s.") % {
+                "slug": self.slug_fr
+            }
+        if self.slug and others.filter(slug_fr=self.slug).exists():
+            errors["slug"] = _("Another profile's French address is %(slug)s.") % {
+                "slug": self.slug
+            }
+        if errors:
+            raise ValidationError(errors)
 
 
 class ProfileItemQuerySet(NaturalKeyQuerySet):

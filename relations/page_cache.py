@@ -22,7 +22,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from relations.models import Revision
+from relations.addresses import SLUG_FIELDS, profile_lookup
+from relations.models import Profile, Revision
 
 LIVE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
 PERMALINK_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -59,9 +60,12 @@ class Pointer:
     valid_until: datetime | None
 
 
-def _live_pointer(slug: str, now: datetime) -> Pointer | None:
+def _live_pointer(language: str, slug: str, now: datetime) -> Pointer | None:
     rows = list(
-        Revision.objects.filter(profile__slug=slug, withdrawn_at__isnull=True)
+        Revision.objects.filter(
+            **profile_lookup(language=language, slug=slug, prefix="profile__"),
+            withdrawn_at__isnull=True,
+        )
         .order_by("-go_live_at", "-number")
         .values_list("pk", "go_live_at", "modified_at")[:LOOKAHEAD]
     )
@@ -72,9 +76,11 @@ def _live_pointer(slug: str, now: datetime) -> Pointer | None:
     return Pointer(live[0], live[2], min(upcoming) if upcoming else None)
 
 
-def _permalink_pointer(slug: str, number: int, now: datetime) -> Pointer | None:
+def _permalink_pointer(language: str, slug: str, number: int, now: datetime) -> Pointer | None:
     row = (
-        Revision.objects.filter(profile__slug=slug, number=number)
+        Revision.objects.filter(
+            **profile_lookup(language=language, slug=slug, prefix="profile__"), number=number
+        )
         .values_list("pk", "go_live_at", "modified_at", "withdrawn_at")
         .first()
     )
@@ -128,11 +134,12 @@ class LocalMemory:
 local = LocalMemory()
 
 
-def pointer_key(slug: str, number: str | None) -> str:
-    return f"pointer:{slug}:{number or 'live'}"
+def pointer_key(language: str, slug: str, number: str | None) -> str:
+    """Pointers are found by address: the language and its slug (see addresses.py)."""
+    return f"pointer:{language}:{slug}:{number or 'live'}"
 
 
-def find_pointer(slug: str, number: str | None, now: datetime) -> Pointer | None:
+def find_pointer(language: str, slug: str, number: str | None, now: datetime) -> Pointer | None:
     """The one query per request, skipped within the configured staleness window.
 
     Within the window the answer is shared through the cache (so one app server's query
@@ -140,7 +147,7 @@ def find_pointer(slug: str, number: str | None, now: datetime) -> Pointer | None
     only until the window closes or the next scheduled go-live, whichever comes first.
     """
     staleness = settings.PUBLIC_PAGE_STALENESS
-    key = pointer_key(slug, number)
+    key = pointer_key(language, slug, number)
     if staleness:
         cached = cache.get(key)
         if cached is not None:
@@ -149,9 +156,9 @@ def find_pointer(slug: str, number: str | None, now: datetime) -> Pointer | None
                 local.remember_pointer(key, pointer, (stale_at - now).total_seconds())
                 return pointer
     if number is None:
-        pointer = _live_pointer(slug, now)
+        pointer = _live_pointer(language, slug, now)
     else:
-        pointer = _permalink_pointer(slug, int(number), now)
+        pointer = _permalink_pointer(language, slug, int(number), now)
     if staleness and pointer is not None:
         stale_at = now + timedelta(seconds=staleness)
         if pointer.valid_until is not None:
@@ -164,14 +171,41 @@ def find_pointer(slug: str, number: str | None, now: datetime) -> Pointer | None
 
 
 def forget_pointers(slug: str, numbers=()) -> None:
-    """Called by the publishing services so this app server sees a change at once."""
-    keys = [pointer_key(slug, None), *(pointer_key(slug, n) for n in numbers)]
+    """Called by the publishing services so this app server sees a change at once.
+
+    `slug` is the profile's (English) slug; its pages are found at each language's address.
+    """
+    addresses = Profile.objects.filter(slug=slug).values(*SLUG_FIELDS.values()).first() or {}
+    keys = [
+        pointer_key(language, addresses.get(field, slug), number)
+        for language, field in SLUG_FIELDS.items()
+        for number in (None, *numbers)
+    ]
     cache.delete_many(keys)
     local.forget(keys)
 
 
 def page_key(etag: str) -> str:
     return f"page:{settings.PAGE_CACHE_VERSION}:{etag.strip(chr(34))}"
+
+
+def forget_profile_pages(slug: str) -> None:
+    """After a profile's address changed: its stored pages link to the old one.
+
+    Every stored live page and permalink of the profile is rendered again on its next
+    request; other app servers' memory copies follow within the staleness window.
+    """
+    forget_pointers(slug)
+    revision_pks = Revision.objects.filter(profile__slug=slug).values_list("pk", flat=True)
+    keys = [
+        page_key(etag)
+        for pk in revision_pks
+        for language in SLUG_FIELDS
+        for etag in (live_page_etag(pk, language), permalink_etag(pk, language))
+    ]
+    cache.delete_many(keys)
+    for key in keys:
+        local.pages.pop(key, None)
 
 
 class PublishedPageCacheMiddleware:
@@ -188,7 +222,7 @@ class PublishedPageCacheMiddleware:
             return self.get_response(request)
         request.get_host()  # refuses hosts outside ALLOWED_HOSTS (400), as Django would later
         language, slug, number = match["language"], match["slug"], match["number"]
-        pointer = find_pointer(slug, number, timezone.now())
+        pointer = find_pointer(language, slug, number, timezone.now())
         if pointer is None:
             return self.get_response(request)
         etag, cache_control = page_etag(number, pointer.revision_pk, language)
@@ -250,7 +284,8 @@ class FastPublishedPages:
         if not validate_host(host, settings.ALLOWED_HOSTS):
             return None
         number = match["number"]
-        pointer = local.pointer(pointer_key(match["slug"], number), timezone.now())
+        key = pointer_key(match["language"], match["slug"], number)
+        pointer = local.pointer(key, timezone.now())
         if pointer is None:
             return None
         etag, cache_control = page_etag(number, pointer.revision_pk, match["language"])

@@ -87,7 +87,8 @@ def _modified_at(profile: Profile, go_live_at: datetime, is_major: bool) -> date
 
 
 def published_profiles(now: datetime | None = None) -> list[dict]:
-    """Profiles with a live revision: [{"slug", "title", "label"}], texts in both languages.
+    """Profiles with a live revision: [{"slug", "slug_fr", "title", "label"}], texts in both
+    languages.
 
     Two queries whatever the number of profiles: the live revision of each, then the
     title and label of those revisions.
@@ -97,7 +98,7 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
     profiles = list(
         Profile.objects.annotate(live_id=Subquery(live.values("pk")[:1]))
         .filter(live_id__isnull=False)
-        .values("slug", "live_id")
+        .values("slug", "slug_fr", "live_id")
     )
     documents = {
         row["pk"]: row
@@ -108,6 +109,7 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
     return [
         {
             "slug": p["slug"],
+            "slug_fr": p["slug_fr"],
             "title": documents[p["live_id"]]["document__title"],
             "label": documents[p["live_id"]]["document__label"],
         }
@@ -161,6 +163,7 @@ def translation_problems(profile: Profile) -> list[str]:
             en_value = (getattr(row, english.attname) or "").strip()
             fr_value = (getattr(row, french.attname) or "").strip()
             required = not english.blank or not french.blank
+            required = required or english.name[:-3] in getattr(row, "REQUIRED_TO_PUBLISH", ())
             if bool(en_value) == bool(fr_value) and (en_value or not required):
                 continue
             missing = english if not en_value else french

@@ -6,7 +6,14 @@ text as {"en": ..., "fr": ...}. Templates turn facts into sentences.
 
 from itertools import groupby
 
-from relations.formatting import bilingual, join_bilingual, join_list, ordinal, when_phrase
+from relations.formatting import (
+    bilingual,
+    join_bilingual,
+    join_list,
+    machine_date,
+    ordinal,
+    when_phrase,
+)
 from relations.grammar import a, join_with_articles, typography
 from relations.models import (
     ConsultationTopic,
@@ -75,6 +82,7 @@ def meeting_facts(meeting: Meeting) -> dict:
     return {
         "kind": meeting.kind,
         "date": meeting.date.isoformat(),
+        "datetime": machine_date(meeting.date, meeting.date_precision),
         "when": bilingual(when_phrase, meeting.date, meeting.date_precision),
         "home_participant": text(meeting, "home_participant"),
         "partner_participant": text(meeting, "partner_participant"),
@@ -93,11 +101,11 @@ def city_at(city: dict[str, str]) -> dict[str, str] | None:
 
 
 def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:
-    """Schema-1 facts with what schema 2 templates read (see relations.snapshot.UPGRADES)."""
-    if from_schema == 1 and kind == "political" and facts.get("fora", {}).get("en"):
-        # Schema 1 templates put one "the" before the whole list of fora.
+    """Older facts with what schema 3 templates read (see relations.snapshot.UPGRADES)."""
+    if from_schema < 3 and kind == "political" and facts.get("fora", {}).get("en"):
+        # Templates before schema 3 put one "the" before the whole list of fora.
         facts["fora"]["en"] = f"the {facts['fora']['en']}"
-    if from_schema == 1 and kind == "meetings":
+    if from_schema < 3 and kind == "meetings":
         for meeting in facts["meetings"]:
             meeting.setdefault("subject_number", 1)
             meeting.setdefault("city_at", city_at(meeting["city"]))

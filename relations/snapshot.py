@@ -22,7 +22,7 @@ from relations.formatting import month_year
 from relations.models import Country, Profile, Section
 from relations.prose import prose_to_html
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LANGUAGES = ("en", "fr")
 
 
@@ -65,6 +65,8 @@ def profile_snapshot(profile: Profile) -> dict:
         "as_of": context.as_of.isoformat(),
         "label": {lang: month_year(context.as_of, lang) for lang in LANGUAGES},
         "title": profile_title(context.home, context.partner),
+        # The page's description (meta description, Open Graph), kept as published.
+        "summary": {"en": profile.summary_en.strip(), "fr": profile.summary_fr.strip()},
         "home": home,
         "partner": partner,
         "sections": [section_snapshot(section, context) for section in sections],
@@ -88,23 +90,46 @@ def section_snapshot(section: Section, context: SnapshotContext) -> dict:
     }
 
 
-def upgrade_from_1(document: dict) -> dict:
-    """Schema 2 names facts the grammar needs (growth kind, where a city is, …). A schema-1
-    document gets them from what it stored, so it reads as it did when published; forms it
-    lacks (a country's number) read as schema 1 did (singular)."""
+def upgrade_from_1_to_2(document: dict) -> dict:
+    """Schema 2 adds the summary and the `<time datetime>` of meetings and trade missions.
+
+    A schema-1 revision was published without a summary (None: the page has no description).
+    Its dates were stored as full days; a month-precision one reads "in April 2012" /
+    "en avril 2012" (the only phrase schema 1 wrote for it), so its datetime is "2012-04".
+    """
+
+    def with_datetime(event: dict) -> dict:
+        month_only = event["when"]["en"].startswith("in ")
+        return {**event, "datetime": event["date"][:7] if month_only else event["date"]}
+
+    sections = []
+    for section in document["sections"]:
+        facts = dict(section["facts"])
+        for key in ("meetings", "missions"):
+            if key in facts:
+                facts[key] = [with_datetime(event) for event in facts[key]]
+        sections.append({**section, "facts": facts})
+    return {**document, "schema": 2, "summary": None, "sections": sections}
+
+
+def upgrade_from_2_to_3(document: dict) -> dict:
+    """Schema 3 names facts the grammar needs (growth kind, where a city is, agreement, …).
+    A schema-2 document gets them from what it stored, through the `upgrade_facts` beside
+    each section builder, so it reads as it did when published; forms it lacks (a country's
+    number) read as before (singular)."""
     document = copy.deepcopy(document)
     for section in document["sections"]:
         kind = section["kind"]
         upgrade = section_upgrader(kind) if kind in settings.PROFILE_SECTION_BUILDERS else None
         if upgrade:
-            section["facts"] = upgrade(kind, section["facts"], 1)
-    document["schema"] = 2
+            section["facts"] = upgrade(kind, section["facts"], 2)
+    document["schema"] = 3
     return document
 
 
 # Upgrades from each older schema to the next, so stored revisions keep rendering as the
 # document grows.
-UPGRADES: dict = {1: upgrade_from_1}
+UPGRADES: dict = {1: upgrade_from_1_to_2, 2: upgrade_from_2_to_3}
 
 
 def upgraded(document: dict) -> dict:

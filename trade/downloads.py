@@ -57,7 +57,10 @@ def spreadsheet_safe(value):
 
 
 def figures_csv(revision: Revision) -> str:
+    """UTF-8 with a byte order mark: without it Excel reads the file as Windows-1252 and
+    shows "août" as "aoÃ»t" (the BOM is how it recognises UTF-8)."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in revision_figures(revision):

@@ -9,6 +9,7 @@ from relations.formatting import (
     growth_percent,
     growth_phrase,
     join_bilingual,
+    machine_date,
     money_phrase,
     number,
     ordinal,
@@ -74,11 +75,11 @@ def growth_kind(multiple: Decimal) -> dict:
 
 
 def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:
-    """Schema-1 trade facts with what schema 2 templates read (relations.snapshot.UPGRADES)."""
-    if from_schema == 1 and facts.get("growth"):
+    """Older trade facts with what schema 3 templates read (relations.snapshot.UPGRADES)."""
+    if from_schema < 3 and facts.get("growth"):
         facts["growth"].update(growth_kind(Decimal(facts["growth"]["multiple"])))
-    if from_schema == 1:
-        # Schema 1 stored French texts as typed; the same words, with French typography.
+    if from_schema < 3:
+        # Before schema 3, French texts were stored as typed: same words, French typography.
         for row in facts.get("figures", []):
             for key in ("source", "chapter_name", "chapter_title"):
                 if row.get(key):
@@ -122,6 +123,7 @@ def mission_facts(mission: TradeMission) -> dict:
     sectors = list(mission.sectors.order_by("trademissionsector__position"))
     return {
         "date": mission.date.isoformat(),
+        "datetime": machine_date(mission.date, mission.date_precision),
         "when": bilingual(when_phrase, mission.date, mission.date_precision),
         "leader": mission.leader_name,
         "title": {"en": mission.leader_title_en, "fr": mission.leader_title_fr},

@@ -9,10 +9,11 @@ from tests.browser.steps import DESKTOP, PHONE
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGE = "/en/relations/russia/"
+ADDRESSES = {"en": "russia", "fr": "russie"}
 PUBLIC_PAGES = [
     f"/{language}/relations/{path}"
-    for language in ("en", "fr")
-    for path in ("", "russia/", "russia/updates/", "russia/revisions/1/")
+    for language, slug in ADDRESSES.items()
+    for path in ("", f"{slug}/", f"{slug}/updates/", f"{slug}/revisions/1/")
 ]
 
 # Number every element Tab can stop on, in document order: focusable, not disabled, and
@@ -30,7 +31,7 @@ def test_reader_follows_the_index_to_the_profile_and_switches_language_both_ways
     assert page.locator("h1").inner_text() == "Canada-Russia Relations"
 
     page.locator("#wb-lng").get_by_role("link").click()
-    page.wait_for_url("**/fr/relations/russia/")
+    page.wait_for_url("**/fr/relations/russie/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("h1").inner_text() == "Relations Canada-Russie"
 
@@ -77,9 +78,9 @@ def test_tab_alone_reaches_every_link_in_header_main_and_footer_in_order(page):
 
 def test_profile_page_screenshots_at_desktop_and_phone_widths(page, screenshots):
     """Saved under artifacts/screenshots/ for people to look at; see the README."""
-    for language in ("en", "fr"):
+    for language, slug in ADDRESSES.items():
         page.set_viewport_size(DESKTOP)
-        page.goto(f"/{language}/relations/russia/")
+        page.goto(f"/{language}/relations/{slug}/")
         page.screenshot(path=screenshots / f"profile-{language}-desktop-1280.png", full_page=True)
         page.set_viewport_size(PHONE)
         page.screenshot(path=screenshots / f"profile-{language}-mobile-320.png", full_page=True)

@@ -58,6 +58,10 @@ class ProfileFactory(factory.django.DjangoModelFactory):
 
     partner = factory.SubFactory(CountryFactory)
     slug = "testland"
+    # The same address in both languages unless a test gives a French one.
+    slug_fr = factory.LazyAttribute(lambda profile: profile.slug)
+    summary_en = "Testland and Canada cooperate closely."
+    summary_fr = "La Testlande et le Canada coopèrent étroitement."
     relations_established_year = 1950
     as_of = datetime.date(2020, 5, 1)
 

@@ -6,7 +6,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from relations.models import ConsultationTopic, Meeting, Revision, Section
+from relations.addresses import profile_path
+from relations.models import ConsultationTopic, Meeting, Profile, Revision, Section
 from relations.revisions import revision_publish
 from tests.conftest import PASSWORD
 from tests.helpers import admin_form_data, inline_prefix
@@ -14,7 +15,7 @@ from tests.relations.factories import MeetingFactory, ProfileFactory
 from tests.relations.test_profile_page import page_text
 
 ENGLISH_PAGE = "/en/relations/russia/"
-FRENCH_PAGE = "/fr/relations/russia/"
+FRENCH_PAGE = "/fr/relations/russie/"
 
 
 def publish(profile, by) -> Revision:
@@ -28,7 +29,8 @@ def publish(profile, by) -> Revision:
 
 
 def public_text(client, language: str = "en", slug: str = "russia") -> str:
-    response = client.get(f"/{language}/relations/{slug}/")
+    """The text of a profile's live page; `slug` is the English one (Profile.slug)."""
+    response = client.get(profile_path(Profile.objects.get(slug=slug), language))
     assert response.status_code == 200
     return page_text(response)
 

@@ -117,3 +117,14 @@ def test_fixture_rows_carry_no_primary_keys(app):
         entries = [e for e in json.load(file) if e["model"].startswith(f"{app}.")]
     assert entries
     assert [e["model"] for e in entries if "pk" in e] == []
+
+
+def test_the_shipped_revision_is_built_from_the_shipped_rows(canada_russia):
+    """If the snapshot builders change, run `python fixtures/rebuild_revision.py` (README)."""
+    from relations.models import Revision
+    from relations.revisions import working_copy_rows
+    from relations.snapshot import profile_snapshot
+
+    revision = Revision.objects.get(profile=canada_russia, number=1)
+    assert revision.document == profile_snapshot(canada_russia)
+    assert revision.working_copy == working_copy_rows(canada_russia)

@@ -21,9 +21,9 @@ def test_warm_live_page_makes_at_most_one_query(client, canada_russia, django_as
 
 
 def test_warm_permalink_makes_at_most_one_query(client, canada_russia, django_assert_num_queries):
-    first = client.get("/fr/relations/russia/revisions/1/")
+    first = client.get("/fr/relations/russie/revisions/1/")
     with django_assert_num_queries(1):
-        warm = client.get("/fr/relations/russia/revisions/1/")
+        warm = client.get("/fr/relations/russie/revisions/1/")
     assert warm.content == first.content
     assert "immutable" in warm["Cache-Control"]
 

@@ -132,27 +132,27 @@ def test_english_page_states_each_fact_of_the_reference_text(client, canada_russ
 
 @pytest.mark.parametrize("fact", FRENCH_FACTS)
 def test_french_page_states_each_fact_in_french(client, canada_russia, fact):
-    response = client.get("/fr/relations/russia/")
+    response = client.get("/fr/relations/russie/")
     assert response.status_code == 200
     assert folded(fact) in page_text(response)
 
 
 def test_pages_declare_their_language(client, canada_russia):
     assert '<html lang="en">' in client.get("/en/relations/russia/").content.decode()
-    assert '<html lang="fr">' in client.get("/fr/relations/russia/").content.decode()
+    assert '<html lang="fr">' in client.get("/fr/relations/russie/").content.decode()
 
 
 def test_language_toggle_links_to_the_same_page_in_the_other_language(client, canada_russia):
     english = client.get("/en/relations/russia/").content.decode()
-    french = client.get("/fr/relations/russia/").content.decode()
-    assert 'href="/fr/relations/russia/"' in english
+    french = client.get("/fr/relations/russie/").content.decode()
+    assert 'href="/fr/relations/russie/"' in english
     assert 'href="/en/relations/russia/"' in french
 
 
 def test_breadcrumb_leads_home_then_to_bilateral_relations(client, canada_russia):
     text = page_text(client.get("/en/relations/russia/"))
     assert "Home Bilateral Relations" in text
-    assert "Accueil Relations bilatérales" in page_text(client.get("/fr/relations/russia/"))
+    assert "Accueil Relations bilatérales" in page_text(client.get("/fr/relations/russie/"))
 
 
 def test_page_has_skip_link_and_date_modified_as_iso_date(client, canada_russia):

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from relations.addresses import profile_path
 from relations.models import ConsultationTopic, Section
 from relations.prose import prose_to_html
 from tests.relations.factories import ProfileFactory, SectionFactory
@@ -141,7 +142,7 @@ def test_hostile_prose_typed_in_the_admin_never_reaches_the_page(
     publish(canada_russia, by=publisher)
 
     for language in ("en", "fr"):
-        main = main_of(editor_client.get(f"/{language}/relations/russia/"))
+        main = main_of(editor_client.get(profile_path(canada_russia, language)))
         assert_harmless(main)
         assert "<strong>closely</strong>" in main
         assert (

@@ -21,7 +21,7 @@ from trade.models import TradeFigure
 
 TORONTO = ZoneInfo("America/Toronto")
 PAGE = "/en/relations/russia/"
-PAGE_FR = "/fr/relations/russia/"
+PAGE_FR = "/fr/relations/russie/"
 
 
 def set_2011_exports(value: str) -> None:
@@ -145,7 +145,7 @@ def test_scheduled_revision_goes_live_by_itself(client, publisher, canada_russia
         change_note_fr="Programmée.",
     )
     assert "$1.5 billion in 2011" in page_text(client.get(PAGE))
-    for url in ("/en/relations/russia/revisions/2/", "/fr/relations/russia/revisions/2/"):
+    for url in ("/en/relations/russia/revisions/2/", "/fr/relations/russie/revisions/2/"):
         assert client.get(url).status_code == 404
     with time_machine.travel(now + datetime.timedelta(hours=2, seconds=1)):
         assert "$2 billion in 2011" in page_text(client.get(PAGE))
@@ -180,7 +180,7 @@ def test_withdrawing_falls_back_to_the_previous_revision(
     url = f"/admin/relations/profile/{canada_russia.pk}/revisions/2/withdraw/"
     publisher_client.post(url, {"reason": "Wrong figure"})
     assert "$1.5 billion in 2011" in page_text(publisher_client.get(PAGE))
-    for permalink in ("/en/relations/russia/revisions/2/", "/fr/relations/russia/revisions/2/"):
+    for permalink in ("/en/relations/russia/revisions/2/", "/fr/relations/russie/revisions/2/"):
         assert publisher_client.get(permalink).status_code == 410
     entry = AuditEntry.objects.get(action=AuditEntry.Action.WITHDRAW)
     assert entry.detail == "Wrong figure"
@@ -241,7 +241,7 @@ def test_see_all_updates_lists_dated_change_notes(client, publisher, canada_russ
     assert (
         "Trade figures for 2012." in english and "Canada-Russia Relations, August 2012." in english
     )
-    french = page_text(client.get("/fr/relations/russia/updates/"))
+    french = page_text(client.get("/fr/relations/russie/updates/"))
     assert "Chiffres du commerce de 2012." in french
     assert 'href="/en/relations/russia/updates/"' in client.get(PAGE).content.decode()
 
@@ -384,7 +384,7 @@ def test_french_readers_get_the_banner_and_updates_link_in_french(client, publis
     revision_publish(
         profile=canada_russia, by=publisher, change_note_en="New.", change_note_fr="Nouveau."
     )
-    text = page_text(client.get("/fr/relations/russia/revisions/1/"))
+    text = page_text(client.get("/fr/relations/russie/revisions/1/"))
     assert "Vous consultez la version de août 2012." in text
     assert "Lire la version actuelle" in text
     assert "Voir toutes les mises à jour" in page_text(client.get(PAGE_FR))
@@ -394,5 +394,5 @@ def test_a_revision_is_also_reachable_by_its_month(client, canada_russia):
     response = client.get("/en/relations/russia/2012-08/")
     assert response.status_code == 302
     assert response["Location"] == "/en/relations/russia/revisions/1/"
-    assert client.get("/fr/relations/russia/2012-09/").status_code == 404
-    assert client.get("/fr/relations/russia/2012-13/").status_code == 404
+    assert client.get("/fr/relations/russie/2012-09/").status_code == 404
+    assert client.get("/fr/relations/russie/2012-13/").status_code == 404

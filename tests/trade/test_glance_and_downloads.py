@@ -50,7 +50,7 @@ def test_table_has_caption_and_scoped_headers(client, canada_russia):
 
 
 def test_french_glance_writes_money_the_french_way(client, canada_russia):
-    body = client.get("/fr/relations/russia/").content.decode()
+    body = client.get("/fr/relations/russie/").content.decode()
     assert "Exportations de marchandises, 2011 : 1,5 milliard de dollars" in body.replace(
         "\u00a0", " "
     )
@@ -109,7 +109,7 @@ def test_csv_download_parses_back_to_the_revision_figures(client, canada_russia)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "immutable" in response["Cache-Control"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert {(r["year"], r["flow"], r["kind"], Decimal(r["value_cad"])) for r in rows} == {
         ("1999", "export", "merchandise", Decimal("179000000")),
         ("2011", "export", "merchandise", Decimal("1500000000")),
@@ -121,7 +121,7 @@ def test_csv_download_parses_back_to_the_revision_figures(client, canada_russia)
 
 
 def test_json_download_has_plain_numbers_in_cad(client, canada_russia):
-    data = json.loads(client.get("/fr/relations/russia/revisions/1/figures.json").content)
+    data = json.loads(client.get("/fr/relations/russie/revisions/1/figures.json").content)
     assert data["currency"] == "CAD" and data["revision"] == 1 and data["as_of"] == "2012-08"
     values = {(f["year"], f["flow"], f["kind"]): f["value_cad"] for f in data["figures"]}
     assert values[(2011, "export", "merchandise")] == 1500000000
@@ -163,7 +163,7 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, canada_russia
 
 def test_chart_coordinates_are_not_localised_on_the_french_page(client, canada_russia):
     """French writes 27,5 but an SVG attribute must read 27.5."""
-    body = client.get("/fr/relations/russia/").content.decode()
+    body = client.get("/fr/relations/russie/").content.decode()
     start = body.index('<svg class="chart-plot"')
     svg = body[start : body.index("</svg>", start)]
     coordinates = re.findall(r'\b(?:x|y|dx|width|height|x1|x2|y1|y2|cx|cy|r)="([^"]*)"', svg)

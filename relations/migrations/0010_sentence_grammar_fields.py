@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0008_audit_records_are_read_only")]
+    dependencies = [("relations", "0009_profile_french_address_and_summary")]
 
     operations = [
         migrations.RenameField("country", "french_gender", "french_class"),
