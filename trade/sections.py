@@ -81,7 +81,7 @@ def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:
     if from_schema < 3:
         # Before schema 3, French texts were stored as typed: same words, French typography.
         for row in facts.get("figures", []):
-            for key in ("source", "chapter_name", "chapter_title"):
+            for key in ("chapter_name", "chapter_title"):
                 if row.get(key):
                     row[key]["fr"] = typography(row[key]["fr"], "fr")
     return facts
@@ -139,8 +139,9 @@ def mission_facts(mission: TradeMission) -> dict:
 def figure_rows(profile) -> list[dict]:
     """Every figure of the profile, as plain values, for tables, charts and downloads.
 
-    French texts get French typography ("machines\u00a0; parties", "Sources\u00a0:"): the
-    Customs Tariff writes its titles without the space, and so may an editor.
+    Chapter names and titles get French typography ("machines\u00a0; parties"): the Customs
+    Tariff writes its titles without the space. Sources stay as typed, for the open data;
+    the page applies typography when it names them.
     """
     figures = TradeFigure.objects.for_profile(profile).select_related("chapter")
     return [
@@ -152,7 +153,7 @@ def figure_rows(profile) -> list[dict]:
             "chapter_name": text(f.chapter, "name") if f.chapter_id else None,
             "chapter_title": text(f.chapter, "title") if f.chapter_id else None,
             "value_cad": str(f.value),
-            "source": text(f, "source"),
+            "source": {"en": f.source_en, "fr": f.source_fr},
         }
         for f in figures
     ]
