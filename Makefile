@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format security messages bench bench-import serve audit audit-tools clean
+.PHONY: run test lint format security messages bench bench-import bench-admin-list serve audit audit-tools clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/http_bench.py
 
+## bench-admin-list: the admin's trade figure list with 1,000,000 figures and 200 profiles
+bench-admin-list: $(STAMP)
+	$(PY) bench/admin_list_bench.py
+
 ## serve: production-style on this machine: collectstatic, migrate, gunicorn (set the
 ## production variables first, see README "Running at scale")
 serve: $(STAMP)
@@ -54,9 +58,9 @@ serve: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) -m gunicorn config.wsgi:application --workers $${WEB_CONCURRENCY:-2} --bind $${BIND:-127.0.0.1:8000}
 
-## bench-import: 100,000-row trade sheet, ours vs the library's default (SQLite, or DATABASE_URL)
+## bench-import: 100,000 and 1,000,000-row trade sheets through the engine (ROWS=n to choose; SQLite, or DATABASE_URL)
 bench-import: $(STAMP)
-	$(PY) bench/import_bench.py
+	$(PY) bench/import_bench.py $(if $(ROWS),--rows $(ROWS))
 
 ## audit-tools: Lighthouse, the Nu Html Checker and linkinator from npm into audit/node_modules
 audit-tools:

@@ -1,19 +1,25 @@
-"""Benchmark: import a 100,000-row long trade sheet, ours against the library's default path.
+"""Benchmark: import long trade sheets of 100,000 and 1,000,000 rows through the engine.
 
-Generated data only (made-up profiles "Benchland 1..8"; nothing here is real content). The
-sheet upserts on natural keys: half its rows update figures that exist, half create new
-ones. Each import runs in its own child process so its peak RSS is its own. The library's
-default ModelResource (row by row, a query per row) is measured on the first 5,000 rows of
-the same file, because on 100,000 rows it takes minutes.
+Generated data only (made-up profiles "Benchland 1..N"; nothing here is real content). Each
+sheet upserts on natural keys: half its rows update figures that exist, half create new ones.
+Every measured step runs in its own child process, so its peak RSS is its own:
 
-    make bench-import            # SQLite, in a temporary file
+- the import, as `manage.py import_sheet trade-figures FILE` runs it (`sheet_import`, limits
+  of the command), then the undo of that import (`import_batch_undo`) and the admin page of
+  its batch;
+- once per database, the library's default ModelResource on the first 5,000 rows of the same
+  file (the baseline: row by row, a query per row; a million would take hours), and the admin
+  preview (upload → dry-run preview page) of a 10,000-row XLSX sheet.
+
+    make bench-import                        # SQLite, in a temporary file
+    make bench-import ROWS=100000            # one size
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/relations make bench-import
-                                 # PostgreSQL: uses (and drops) <name>_bench on that server
+                                             # PostgreSQL: uses (and drops) <name>_bench
 
-Before that last line it prints the time of the admin preview (upload → dry-run preview
-page) of the first 10,000 rows as an XLSX workbook, timed in its own process with Django's
-test client. The last line is machine-readable, on one line: "import-bench: db=sqlite rows=100000
-seconds=S rows_per_s=R peak_rss_mb=M default_rows_per_s=D ratio=X".
+The last line of each size is machine-readable, on one line: "import-bench: db=sqlite
+rows=1000000 seconds=S rows_per_s=R peak_rss_mb=M undo_seconds=U undo_peak_rss_mb=V
+default_rows_per_s=D ratio=X". Goals on a 2-core machine: 1,000,000 rows in ≤ 30 s and
+100,000 in ≤ 3 s, peak RSS ≤ 200 MB and the same at both sizes.
 """
 
 import argparse
@@ -25,18 +31,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-ROWS = 100_000
+SIZES = (100_000, 1_000_000)
 DEFAULT_ROWS = 5_000
-PREVIEW_ROWS = 10_000  # the admin preview of an XLSX sheet, target ≤ 10 s
-PROFILES = 8
+PREVIEW_ROWS = 10_000  # the admin preview of an XLSX sheet
 YEARS = range(1990, 2025)
-HEADER = ["profile", "year", "flow", "kind", "hs_chapter", "value_cad", "source_en", "source_fr"]
+CHAPTERS = ["", *(f"{n:02d}" for n in range(1, 98))]
+KEYS_PER_PROFILE = len(YEARS) * 2 * 2 * len(CHAPTERS)  # years × flows × kinds × chapters
 SOURCE = ("Generated benchmark data", "Données de test générées")
+# The columns of trade_tradefigure the benchmarks fill, and the long sheet's header.
+FIGURE_COLUMNS = ["profile_id", "year", "flow", "kind", "chapter_id", "value"]
+FIGURE_COLUMNS += ["source_en", "source_fr"]
 
 
 def bench_database() -> tuple[str, str]:
@@ -71,24 +79,28 @@ def setup_django(url: str) -> None:
     django.setup()
 
 
-def keys() -> list[tuple]:
-    """Natural keys of the sheet, interleaved so any prefix is half updates, half new rows."""
-    chapters = ["", *(f"{n:02d}" for n in range(1, 98))]
-    every = [
-        (f"benchland-{p}", year, flow, kind, chapter)
-        for p in range(1, PROFILES + 1)
-        for year in YEARS
-        for flow in ("export", "import")
-        for kind in ("merchandise", "services")
-        for chapter in chapters
-    ]
-    return every[:ROWS]
+def profiles_for(rows: int) -> int:
+    return max(8, -(-rows // KEYS_PER_PROFILE))
 
 
-def seed() -> None:
-    """Reference data and the 50,000 figures the sheet's even rows update."""
-    from relations.models import Country, Profile
-    from trade.models import HSChapter, TradeFigure
+def keys(rows: int):
+    """Natural keys of the sheet, in file order: even rows update, odd rows are new."""
+    count = 0
+    for p in range(1, profiles_for(rows) + 1):
+        for year in YEARS:
+            for flow in ("export", "import"):
+                for kind in ("merchandise", "services"):
+                    for chapter in CHAPTERS:
+                        if count == rows:
+                            return
+                        yield (f"benchland-{p}", year, flow, kind, chapter)
+                        count += 1
+
+
+def reference_data() -> None:
+    """The home country and HS chapters 01–99 (generated names)."""
+    from relations.models import Country
+    from trade.models import HSChapter
 
     Country.objects.get_or_create(
         code="CA",
@@ -106,59 +118,75 @@ def seed() -> None:
     HSChapter.objects.bulk_create(
         [
             HSChapter(code=f"{n:02d}", name_en=f"goods {n}", name_fr=f"biens {n}")
-            for n in range(1, 98)
+            for n in range(1, 100)
         ],
         ignore_conflicts=True,
     )
-    profiles = {}
-    for p in range(1, PROFILES + 1):
-        country, _ = Country.objects.get_or_create(
-            code=f"Q{chr(64 + p)}",
-            defaults={
-                "name_en": f"Benchland {p}",
-                "name_fr": f"Benchlande {p}",
-                "formal_name_en": f"Benchland {p}",
-                "formal_name_fr": f"la Benchlande {p}",
-                "french_class": "f",
-                "adjective_en": "Benchlandic",
-                "adjective_fr": "benchlandais",
-                "adjective_feminine_fr": "benchlandaises",
-            },
-        )
-        profiles[f"benchland-{p}"], _ = Profile.objects.get_or_create(
+
+
+def bench_country(p: int):
+    """Made-up partner number p: codes QA, QB, … that no real country has."""
+    from relations.models import Country
+
+    country, _ = Country.objects.get_or_create(
+        code=f"{chr(81 + p // 26)}{chr(65 + p % 26)}",
+        defaults={
+            "name_en": f"Benchland {p}",
+            "name_fr": f"Benchlande {p}",
+            "formal_name_en": f"Benchland {p}",
+            "formal_name_fr": f"la Benchlande {p}",
+            "french_class": "f",
+            "adjective_en": "Benchlandic",
+            "adjective_fr": "benchlandais",
+            "adjective_feminine_fr": "benchlandaises",
+        },
+    )
+    return country
+
+
+def seed(rows: int) -> None:
+    """Reference data and the figures the sheet's even rows update (rows // 2), inserted with
+    the engine's bulk insert so seeding a million-row sheet takes seconds."""
+    from django.db import transaction
+
+    from relations.models import Profile
+    from relations.spreadsheets.staging import _insert
+    from trade.models import HSChapter, TradeFigure
+
+    reference_data()
+    for p in range(1, profiles_for(rows) + 1):
+        Profile.objects.get_or_create(
             slug=f"benchland-{p}",
             defaults={
-                "partner": country,
+                "partner": bench_country(p),
                 "relations_established_year": 1950,
                 "as_of": "2024-01-01",
             },
         )
+    profiles = dict(Profile.objects.values_list("slug", "id"))
     chapters = dict(HSChapter.objects.values_list("code", "id"))
     TradeFigure.objects.all().delete()
-    TradeFigure.objects.bulk_create(
-        [
-            TradeFigure(
-                profile=profiles[slug],
-                year=year,
-                flow=flow,
-                kind=kind,
-                chapter_id=chapters.get(chapter),
-                value=Decimal(1000 + index),
-                source_en=SOURCE[0],
-                source_fr=SOURCE[1],
+    batch = []
+    with transaction.atomic():
+        for index, (slug, year, flow, kind, chapter) in enumerate(keys(rows)):
+            if index % 2:
+                continue
+            batch.append(
+                (profiles[slug], year, flow, kind, chapters.get(chapter), 1000 + index, *SOURCE)
             )
-            for index, (slug, year, flow, kind, chapter) in enumerate(keys())
-            if index % 2 == 0
-        ],
-        batch_size=5000,
-    )
+            if len(batch) == 5000:
+                _insert(TradeFigure._meta.db_table, FIGURE_COLUMNS, batch)
+                batch.clear()
+        _insert(TradeFigure._meta.db_table, FIGURE_COLUMNS, batch)
 
 
-def write_sheet(path: Path) -> None:
+def write_sheet(path: Path, rows: int) -> None:
+    from trade.sheets import LONG_COLUMNS  # the columns Export writes
+
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(HEADER)
-        for index, key in enumerate(keys()):
+        writer.writerow(LONG_COLUMNS)
+        for index, key in enumerate(keys(rows)):
             writer.writerow([*key, 2000 + index, *SOURCE])
 
 
@@ -166,103 +194,132 @@ def write_xlsx_sheet(path: Path) -> None:
     """The first PREVIEW_ROWS rows of the sheet as an XLSX workbook (half updates, half new)."""
     import openpyxl
 
+    from trade.sheets import LONG_COLUMNS
+
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("Trade figures")
-    sheet.append(HEADER)
-    for index, (slug, year, flow, kind, chapter) in enumerate(keys()[:PREVIEW_ROWS]):
+    sheet.append(list(LONG_COLUMNS))
+    for index, (slug, year, flow, kind, chapter) in enumerate(keys(PREVIEW_ROWS)):
         sheet.append([slug, year, flow, kind, chapter or None, 2000 + index, *SOURCE])
     workbook.save(path)
 
 
-def admin_preview(data: bytes, file_name: str) -> tuple[float, str, int]:
-    """Upload the file to the trade figures admin's import page as a superuser: the dry-run
-    preview an editor waits for (read, check, write and roll back, page sentences, render)."""
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process: less sensitive than wall time to other work on the machine
+    (on SQLite it includes the database's work; PostgreSQL's server time is not in it)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def superuser_client():
     from django.contrib.auth.models import User
-    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test import Client
     from django.test.utils import setup_test_environment
-    from django.urls import reverse
 
-    setup_test_environment()  # so the response carries its context (the import result)
-
+    setup_test_environment()  # so a response carries its context (the import result)
     user, _ = User.objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
     )
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
-    form = {"kind": "merchandise", "source_en": SOURCE[0], "source_fr": SOURCE[1]}
-    start = time.perf_counter()
-    response = client.post(
-        reverse("admin:trade_tradefigure_import"),
-        {**form, "import_file": SimpleUploadedFile(file_name, data)},
-    )
-    seconds = time.perf_counter() - start
-    result = response.context["result"]
-    assert result.ok, [str(p) for p in result.problems[:5]]
-    return seconds, result.summary, response.status_code
+    return client, user
 
 
 def child(which: str, path: Path) -> dict:
-    """Runs in its own process: one import, timed, with this process's peak RSS."""
-    data = path.read_bytes()
-    if which == "preview":
-        seconds, summary, status = admin_preview(data, path.name)
-        return {
-            "rows": PREVIEW_ROWS,
-            "seconds": seconds,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "summary": f"{summary}; HTTP {status}",
-        }
-    if which == "ours":
-        from trade.importing.services import trade_figures_import
+    """Runs in its own process: one step, timed, with this process's peak RSS."""
+    if which == "import":
+        from relations.spreadsheets import Limits, sheet_import
+        from relations.spreadsheets.registry import sheet_for_kind
 
-        start = time.perf_counter()
-        result = trade_figures_import(data=data, file_name=path.name, dry_run=False)
-        seconds = time.perf_counter() - start
-        assert result.ok, [str(p) for p in result.problems[:5]]
-        rows, summary = ROWS, result.summary
-    else:
-        import tablib
-        from import_export import fields, resources, widgets
-
-        from relations.models import Profile
-        from trade.models import HSChapter, TradeFigure
-
-        class DefaultTradeFigureResource(resources.ModelResource):
-            """The library's default path: a ModelResource, natural keys as import ids."""
-
-            profile = fields.Field("profile", "profile", widgets.ForeignKeyWidget(Profile, "slug"))
-            chapter = fields.Field(
-                "chapter", "hs_chapter", widgets.ForeignKeyWidget(HSChapter, "code")
+        start, cpu = time.perf_counter(), cpu_seconds()
+        with path.open("rb") as file:
+            result = sheet_import(
+                sheet=sheet_for_kind("trade-figures"),
+                file=file,
+                file_name=path.name,
+                dry_run=False,
+                limits=Limits.for_command(),
             )
-            value = fields.Field("value", "value_cad", widgets.DecimalWidget())
-
-            class Meta:
-                model = TradeFigure
-                fields = ("profile", "year", "flow", "kind", "chapter", "value")
-                fields += ("source_en", "source_fr")
-                import_id_fields = ("profile", "year", "flow", "kind", "chapter")
-
-        lines = data.decode().splitlines()[: DEFAULT_ROWS + 1]
-        dataset = tablib.Dataset().load("\n".join(lines), format="csv")
-        start = time.perf_counter()
-        result = DefaultTradeFigureResource().import_data(dataset, dry_run=False)
         seconds = time.perf_counter() - start
-        assert not result.has_errors() and not result.has_validation_errors()
-        rows = DEFAULT_ROWS
-        summary = ", ".join(f"{v} {k}" for k, v in result.totals.items() if v)
+        assert result.ok, [str(p) for p in list(result.problems)[:5]]
+        return {
+            "seconds": seconds,
+            "cpu": cpu_seconds() - cpu,
+            "summary": result.summary,
+            "batch": result.batch.pk,
+        }
+    if which == "undo":
+        from django.urls import reverse
+
+        from relations.models import ImportBatch
+        from relations.spreadsheets import import_batch_undo
+
+        client, user = superuser_client()
+        batch = ImportBatch.objects.get(pk=int(path.name))
+        start = time.perf_counter()
+        page = client.get(reverse("admin:relations_importbatch_change", args=[batch.pk]))
+        listing = client.get(reverse("admin:relations_importbatch_changelist"))
+        pages = time.perf_counter() - start
+        assert page.status_code == listing.status_code == 200
+        start, cpu = time.perf_counter(), cpu_seconds()
+        import_batch_undo(batch=batch, by=user)
+        return {
+            "seconds": time.perf_counter() - start,
+            "cpu": cpu_seconds() - cpu,
+            "pages_seconds": pages,
+        }
+    if which == "preview":
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from django.urls import reverse
+
+        client, _user = superuser_client()
+        start = time.perf_counter()
+        response = client.post(
+            reverse("admin:trade_tradefigure_import"),
+            {"import_file": SimpleUploadedFile(path.name, path.read_bytes())},
+        )
+        seconds = time.perf_counter() - start
+        result = response.context["result"]
+        assert result.ok, [str(p) for p in list(result.problems)[:5]]
+        return {"seconds": seconds, "summary": f"{result.summary}; HTTP {response.status_code}"}
+    # The library's default path: a ModelResource, natural keys as import ids.
+    import tablib
+    from import_export import fields, resources, widgets
+
+    from relations.models import Profile
+    from trade.models import HSChapter, TradeFigure
+
+    class DefaultTradeFigureResource(resources.ModelResource):
+        profile = fields.Field("profile", "profile", widgets.ForeignKeyWidget(Profile, "slug"))
+        chapter = fields.Field("chapter", "hs_chapter", widgets.ForeignKeyWidget(HSChapter, "code"))
+        value = fields.Field("value", "value_cad", widgets.DecimalWidget())
+
+        class Meta:
+            model = TradeFigure
+            fields = ("profile", "year", "flow", "kind", "chapter", "value")
+            fields += ("source_en", "source_fr")
+            import_id_fields = ("profile", "year", "flow", "kind", "chapter")
+
+    with path.open(encoding="utf-8") as file:
+        lines = [next(file) for _ in range(DEFAULT_ROWS + 1)]
+    dataset = tablib.Dataset().load("".join(lines), format="csv")
+    start = time.perf_counter()
+    result = DefaultTradeFigureResource().import_data(dataset, dry_run=True)
+    seconds = time.perf_counter() - start
+    assert not result.has_errors() and not result.has_validation_errors()
     return {
-        "rows": rows,
         "seconds": seconds,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "summary": summary,
+        "summary": ", ".join(f"{v} {k}" for k, v in result.totals.items() if v),
     }
 
 
 def run_child(which: str, path: Path, url: str) -> dict:
     # Uploads waiting for confirmation go beside the generated sheet, not to the project's media.
-    media = path.parent / "media"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_MEDIA_ROOT": str(media)}
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_MEDIA_ROOT": str(path.parent / "media")}
     output = subprocess.run(
         [sys.executable, __file__, "--child", which, str(path)],
         env=env,
@@ -273,71 +330,90 @@ def run_child(which: str, path: Path, url: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def bench(label: str, url: str, rows: int, *, first: bool) -> None:
+    from django.db import connections
+
+    workdir = Path(tempfile.mkdtemp(prefix="import-bench-sheet-"))
+    sheet = workdir / f"trade-figures-{rows}.csv"
+    write_sheet(sheet, rows)
+    seed(rows)
+    connections["default"].close()
+    print(
+        f"  {label}, {rows:,} rows ({sheet.stat().st_size / 1e6:.0f} MB CSV, "
+        f"{profiles_for(rows)} profiles, half updates of existing figures, half new):",
+        flush=True,
+    )
+    ours = run_child("import", sheet, url)
+    print(
+        f"  import: {ours['seconds']:.2f} s = {rows / ours['seconds']:,.0f} rows/s "
+        f"({ours['cpu']:.2f} s of CPU), peak RSS {ours['peak_rss_mb']:.0f} MB ({ours['summary']})",
+        flush=True,
+    )
+    undo = run_child("undo", workdir / str(ours["batch"]), url)
+    print(
+        f"  undo of that import: {undo['seconds']:.2f} s ({undo['cpu']:.2f} s of CPU), peak RSS "
+        f"{undo['peak_rss_mb']:.0f} MB "
+        f"(its admin page and the list of imports: {undo['pages_seconds']:.2f} s)",
+        flush=True,
+    )
+    default = run_child("default", sheet, url)
+    default_rate = DEFAULT_ROWS / default["seconds"]
+    print(
+        f"  django-import-export's default ModelResource, first {DEFAULT_ROWS:,} rows (dry "
+        f"run): {default['seconds']:.2f} s = {default_rate:,.0f} rows/s, peak RSS "
+        f"{default['peak_rss_mb']:.0f} MB",
+        flush=True,
+    )
+    if first:
+        workbook = workdir / f"trade-figures-{PREVIEW_ROWS}.xlsx"
+        write_xlsx_sheet(workbook)
+        preview = run_child("preview", workbook, url)
+        print(
+            f"  admin preview of a {PREVIEW_ROWS:,}-row XLSX sheet "
+            f"({workbook.stat().st_size / 1e6:.1f} MB): {preview['seconds']:.2f} s, peak RSS "
+            f"{preview['peak_rss_mb']:.0f} MB ({preview['summary']})",
+            flush=True,
+        )
+    rate = rows / ours["seconds"]
+    print(
+        f"import-bench: db={label} rows={rows} seconds={ours['seconds']:.2f} "
+        f"rows_per_s={rate:.0f} cpu_seconds={ours['cpu']:.2f} "
+        f"peak_rss_mb={ours['peak_rss_mb']:.0f} "
+        f"undo_seconds={undo['seconds']:.2f} undo_peak_rss_mb={undo['peak_rss_mb']:.0f} "
+        f"default_rows_per_s={default_rate:.0f} ratio={rate / default_rate:.1f}",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--child", nargs=2, metavar=("WHICH", "FILE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--rows",
+        default=",".join(str(size) for size in SIZES),
+        help="sizes to measure, comma-separated (default: 100000,1000000)",
+    )
     args = parser.parse_args()
     if args.child:
         setup_django(os.environ["DATABASE_URL"])
-        print(json.dumps(child(args.child[0], Path(args.child[1]))))
+        outcome = child(args.child[0], Path(args.child[1]))
+        print(json.dumps({**outcome, "peak_rss_mb": peak_rss_mb()}))
         return
-
+    sizes = [int(size) for size in args.rows.split(",")]
     label, url = bench_database()
     if label == "postgresql":
         recreate_postgres(url)
     setup_django(url)
     from django.core.management import call_command
+    from django.db import connections
 
     print(f"import-bench: {label}: migrating a fresh database…", flush=True)
     call_command("migrate", verbosity=0)
-    workdir = Path(tempfile.mkdtemp(prefix="import-bench-sheet-"))
-    sheet = workdir / "trade-figures-100000.csv"
-    seed()
-    write_sheet(sheet)
-    print(
-        f"import-bench: generated {ROWS:,} rows ({sheet.stat().st_size / 1e6:.1f} MB, half "
-        f"updates of existing figures, half new) in {sheet}",
-        flush=True,
-    )
-    workbook = workdir / f"trade-figures-{PREVIEW_ROWS}.xlsx"
-    write_xlsx_sheet(workbook)
-    preview = run_child("preview", workbook, url)  # a dry run: the data stay as seeded
-    ours = run_child("ours", sheet, url)
-    print(
-        f"import-bench: ours: {ours['rows']:,} rows in {ours['seconds']:.2f} s "
-        f"= {ours['rows'] / ours['seconds']:,.0f} rows/s, peak RSS {ours['peak_rss_mb']:.0f} MB "
-        f"({ours['summary']})",
-        flush=True,
-    )
-    seed()  # back to the same starting point for the library's import
-    default = run_child("default", sheet, url)
-    print(
-        f"import-bench: django-import-export default ModelResource, first {default['rows']:,} "
-        f"rows of the same file (100,000 would take minutes): {default['seconds']:.2f} s "
-        f"= {default['rows'] / default['seconds']:,.0f} rows/s, peak RSS "
-        f"{default['peak_rss_mb']:.0f} MB ({default['summary']})",
-        flush=True,
-    )
-    print(
-        f"import-bench: admin preview of a {preview['rows']:,}-row XLSX long sheet "
-        f"({workbook.stat().st_size / 1e6:.1f} MB, half updates, half new; target ≤ 10 s): "
-        f"{preview['seconds']:.2f} s, peak RSS {preview['peak_rss_mb']:.0f} MB "
-        f"({preview['summary']})",
-        flush=True,
-    )
-    rows_per_s = ours["rows"] / ours["seconds"]
-    default_rows_per_s = default["rows"] / default["seconds"]
+    for number, rows in enumerate(sizes):
+        bench(label, url, rows, first=number == 0)
     if label == "postgresql":
-        from django.db import connections
-
         connections.close_all()
-        recreate_postgres(url)  # leave an empty database behind, not 100,000 rows
-    db = "sqlite" if label == "sqlite" else "postgresql"
-    print(
-        f"import-bench: db={db} rows={ours['rows']} seconds={ours['seconds']:.2f} "
-        f"rows_per_s={rows_per_s:.0f} peak_rss_mb={ours['peak_rss_mb']:.0f} "
-        f"default_rows_per_s={default_rows_per_s:.0f} ratio={rows_per_s / default_rows_per_s:.1f}"
-    )
+        recreate_postgres(url)  # leave an empty database behind, not a million rows
 
 
 if __name__ == "__main__":

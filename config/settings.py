@@ -236,21 +236,31 @@ PROFILE_SECTION_BUILDERS = {
     "culture": "culture.sections.build_culture_section",
 }
 
-# Which service imports each kind of record file for `manage.py import_data` (dotted paths,
-# so relations never imports culture; see README, "Importing spreadsheets").
-RECORD_IMPORT_SERVICES = {
-    "meetings": "relations.importing.meetings_import",
-    "missions": "relations.importing.missions_import",
-    "highlights": "culture.importing.highlights_import",
-}
+# The spreadsheets editors import and export, each declared by its app (dotted paths, so
+# relations never imports trade or culture; see README, "Importing spreadsheets").
+SPREADSHEET_SHEETS = [
+    "trade.sheets.TRADE_FIGURES",
+    "relations.sheets.MEETINGS",
+    "relations.sheets.MISSIONS",
+    "culture.sheets.HIGHLIGHTS",
+]
 
-# Spreadsheet import and export (django-import-export plus our importers; see README,
-# "Importing spreadsheets"). Importing and exporting need their own model permissions.
+# Spreadsheet import and export (our engine on django-import-export; see README, "Importing
+# spreadsheets"). Importing and exporting need their own model permissions.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
-# Uploads wait for confirmation in the configured storage, so any app server can confirm.
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+# Uploads wait for confirmation in the configured storage, so any app server can confirm;
+# those never confirmed are deleted after IMPORT_UPLOAD_MAX_AGE seconds.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "relations.spreadsheets.uploads.PendingUploads"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = True
+IMPORT_UPLOAD_MAX_AGE = env.int("IMPORT_UPLOAD_MAX_AGE", default=24 * 3600)
+# An upload in the admin: at most this many data rows, read and checked in at most this many
+# seconds (below the app server's 30-second timeout).
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
+IMPORT_MAX_SECONDS = env.float("IMPORT_MAX_SECONDS", default=20.0)
+# A file given to `manage.py import_sheet`: no size or time limit, at most this many rows.
+IMPORT_COMMAND_MAX_ROWS = env.int("IMPORT_COMMAND_MAX_ROWS", default=2_000_000)
 # An XLSX workbook may expand to at most this many bytes when unzipped (zip bomb guard).
 IMPORT_MAX_UNPACKED_SIZE = env.int("IMPORT_MAX_UNPACKED_SIZE", default=200 * 1024 * 1024)
+# Exports stream as CSV at any size; an XLSX export (built whole) is refused above this.
+EXPORT_XLSX_MAX_ROWS = env.int("EXPORT_XLSX_MAX_ROWS", default=100_000)

@@ -4,16 +4,17 @@ from django.contrib import admin
 from django.db import models
 
 from culture.forms import SizeLimitedImageField
-from culture.importing import HIGHLIGHTS, highlights_export, highlights_import
 from culture.models import Highlight
-from relations.admin_importing import SpreadsheetImportExportMixin
+from culture.sheets import HIGHLIGHTS
+from relations.admin_lists import ProfileFilter
+from relations.spreadsheets.admin import SheetAdminMixin
 from relations.stale import StaleEditGuardAdmin
 
 
 @admin.register(Highlight)
-class HighlightAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.ModelAdmin):
+class HighlightAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     list_display = ["name_en", "kind", "year", "position", "profile"]
-    list_filter = ["profile", "kind"]
+    list_filter = [("profile", ProfileFilter), "kind"]
     search_fields = ["name_en", "name_fr"]
     list_select_related = ["profile__partner"]
     ordering = ["profile", "kind", "position"]
@@ -24,7 +25,4 @@ class HighlightAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.Mo
         (None, {"fields": [("description_en", "description_fr")]}),
         (None, {"fields": ["image", ("image_alt_en", "image_alt_fr")]}),
     ]
-    import_columns = HIGHLIGHTS.header
-
-    import_service = staticmethod(highlights_import)
-    export_service = staticmethod(highlights_export)
+    sheet = HIGHLIGHTS

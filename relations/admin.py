@@ -1,30 +1,18 @@
 """Admin for the working copy: one profile page with its lists inline."""
 
 from django import forms
-from django.apps import apps
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
-from relations.admin_importing import SpreadsheetImportExportMixin
+from relations.admin_lists import ProfileFilter
 from relations.admin_publishing import ProfilePublishingAdmin
 from relations.countries import country_sample_sentences
-from relations.importing import (
-    MEETINGS,
-    MISSIONS,
-    UndoRefused,
-    import_batch_undo,
-    import_permission,
-    meetings_export,
-    meetings_import,
-    missions_export,
-    missions_import,
-)
 from relations.models import (
     AuditEntry,
     ConsultationTopic,
@@ -38,6 +26,10 @@ from relations.models import (
     Section,
 )
 from relations.page_cache import forget_profile_pages
+from relations.sheets import MEETINGS, MISSIONS
+from relations.spreadsheets import UndoRefused, import_batch_undo
+from relations.spreadsheets.admin import SheetAdminMixin
+from relations.spreadsheets.registry import sheet_for_model, sheets
 from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 
 
@@ -163,9 +155,9 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.ModelAdmin):
+class MeetingAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     list_display = ["date", "kind", "home_participant_en", "partner_participant_en", "profile"]
-    list_filter = ["profile", "kind"]
+    list_filter = [("profile", ProfileFilter), "kind"]
     search_fields = ["home_participant_en", "partner_participant_en", "occasion_en", "city_en"]
     date_hierarchy = "date"
     list_select_related = ["profile__partner"]
@@ -186,26 +178,20 @@ class MeetingAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.Mode
         ),
         (_("Where and why"), {"fields": [("occasion_en", "occasion_fr"), ("city_en", "city_fr")]}),
     ]
-    import_columns = MEETINGS.header
-
-    import_service = staticmethod(meetings_import)
-    export_service = staticmethod(meetings_export)
+    sheet = MEETINGS
 
 
 @admin.register(DiplomaticMission)
-class DiplomaticMissionAdmin(StaleEditGuardAdmin, SpreadsheetImportExportMixin, admin.ModelAdmin):
+class DiplomaticMissionAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     """Missions are edited inline on their profile; this list is for import and export."""
 
     list_display = ["city_en", "kind", "side", "position", "profile"]
-    list_filter = ["profile", "side", "kind"]
+    list_filter = [("profile", ProfileFilter), "side", "kind"]
     search_fields = ["city_en", "city_fr"]
     list_select_related = ["profile__partner"]
     ordering = ["profile", "position"]
     fields = ["profile", "position", ("side", "kind"), ("city_en", "city_fr")]
-    import_columns = MISSIONS.header
-
-    import_service = staticmethod(missions_import)
-    export_service = staticmethod(missions_export)
+    sheet = MISSIONS
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -231,13 +217,16 @@ class RevisionAdmin(ReadOnlyAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(ReadOnlyAdmin):
-    """Confirmed spreadsheet imports of meetings, missions and highlights, read-only; the "undo"
-    action reverses one while nobody changed its rows (trade figures have their own list)."""
+    """Every confirmed spreadsheet import, of every sheet: an audit record nobody edits or
+    deletes. The "undo" action reverses one while nobody changed its records since."""
+
+    CHANGES_SHOWN = 100
 
     list_display = [
         "created_at",
-        "model",
+        "records",
         "file_name",
+        "layout",
         "created_by",
         "created_count",
         "updated_count",
@@ -245,27 +234,72 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         "undone_at",
     ]
     list_filter = ["model"]
-    list_select_related = ["created_by"]
-    readonly_fields = ["sha256", "changes"]
+    list_select_related = ["created_by", "undone_by"]
+    fields = [
+        "model",
+        "file_name",
+        "sha256",
+        "layout",
+        "created_at",
+        "created_by",
+        ("created_count", "updated_count", "unchanged_count"),
+        ("undone_at", "undone_by"),
+        "recorded_changes",
+    ]
+    readonly_fields = ["recorded_changes"]
     actions = ["undo"]
 
+    @admin.display(description=_("records"), ordering="model")
+    def records(self, batch):
+        try:
+            return sheet_for_model(batch.model).title
+        except LookupError:
+            return batch.model
+
+    @admin.display(description=_("changes"))
+    def recorded_changes(self, batch):
+        """The first records the import wrote, read from its change rows (never all of them)."""
+        changes = list(batch.changes.order_by("pk")[: self.CHANGES_SHOWN])
+        total = batch.created_count + batch.updated_count
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    change.object_id,
+                    _("created") if change.created else _("updated"),
+                    change.old or "",
+                    change.new or "",
+                )
+                for change in changes
+            ),
+        )
+        more = (
+            _("The first %(shown)s of %(total)s records are shown.")
+            % {"shown": len(changes), "total": total}
+            if total > len(changes)
+            else ""
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+            "<tbody>{}</tbody></table><p>{}</p>",
+            _("record id"),
+            _("by the import"),
+            _("replaced values"),
+            _("written values"),
+            rows,
+            more,
+        )
+
     def has_undo_permission(self, request):
-        """Anyone who may import one of the kinds of records imported so far; each batch is
-        checked again in the action against the permission of its own records."""
-        labels = ImportBatch.objects.order_by().values_list("model", flat=True).distinct()
-        return any(request.user.has_perm(import_permission(label)) for label in labels)
+        """Anyone who may import some kind of records; the service checks each batch against
+        the permission of its own records."""
+        return any(request.user.has_perm(sheet.import_permission) for sheet in sheets().values())
 
     @admin.action(description=_("Undo the selected imports"), permissions=["undo"])
     def undo(self, request, queryset):
         undone = 0
         for batch in queryset.order_by("-created_at", "-pk"):
-            if not request.user.has_perm(import_permission(batch.model)):
-                refusal = _(
-                    "You may not import %(records)s, so you may not undo this import; nothing "
-                    "was changed."
-                ) % {"records": apps.get_model(batch.model)._meta.verbose_name_plural}
-                self.message_user(request, f"{batch.file_name}: {refusal}", messages.ERROR)
-                continue
             try:
                 import_batch_undo(batch=batch, by=request.user)
             except UndoRefused as refusal:

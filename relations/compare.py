@@ -14,10 +14,10 @@ from django.utils import translation
 from relations.snapshot import localize, upgraded
 
 
-def section_texts(document: dict, language: str) -> dict[str, tuple[str, str]]:
-    """{section key: (heading, plain text)} for the document in one language."""
+def section_html(document: dict, language: str) -> dict[str, tuple[str, str]]:
+    """{section key: (heading, rendered HTML)} for the document in one language."""
     page = localize(upgraded(document), language)
-    texts = {}
+    sections = {}
     with translation.override(language):
         for section in page["sections"]:
             rendered = render_to_string(
@@ -29,9 +29,16 @@ def section_texts(document: dict, language: str) -> dict[str, tuple[str, str]]:
                     "partner": page["partner"],
                 },
             )
-            text = html.unescape(re.sub(r"<[^>]+>", " ", rendered))
-            texts[section["key"]] = (section["heading"], " ".join(text.split()))
-    return texts
+            sections[section["key"]] = (section["heading"], rendered)
+    return sections
+
+
+def section_texts(document: dict, language: str) -> dict[str, tuple[str, str]]:
+    """{section key: (heading, plain text)} for the document in one language."""
+    return {
+        key: (heading, " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split()))
+        for key, (heading, rendered) in section_html(document, language).items()
+    }
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

@@ -1,11 +1,7 @@
-"""Admin forms for publishing and spreadsheet imports; the rules live in services
-(relations.revisions, relations.importing)."""
+"""Admin forms for publishing; the rules live in services (relations.revisions)."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-from relations.spreadsheets import megabytes
 
 
 class PublishForm(forms.Form):
@@ -44,34 +40,3 @@ class CompareForm(forms.Form):
 
     old = forms.CharField(label=_("Compare"))
     new = forms.CharField(label=_("with"))
-
-
-class SpreadsheetUploadForm(forms.Form):
-    """The file an editor uploads for an import preview, refused early when too large."""
-
-    import_file = forms.FileField(
-        label=_("File"),
-        help_text=_("CSV (UTF-8 or Windows-1252) or XLSX; only the first sheet is read."),
-    )
-
-    def clean_import_file(self):
-        upload = self.cleaned_data["import_file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("The file is %(size)s; the largest file accepted is %(limit)s."),
-                params={
-                    "size": megabytes(upload.size),
-                    "limit": megabytes(settings.MAX_UPLOAD_SIZE),
-                },
-            )
-        return upload
-
-    def options(self) -> dict:
-        """The choices made on upload, JSON-safe (they travel in the signed confirm token)."""
-        return {}
-
-
-class SpreadsheetConfirmForm(forms.Form):
-    """Carries the signed reference to the previewed file and the choices made on upload."""
-
-    token = forms.CharField(widget=forms.HiddenInput)

@@ -93,6 +93,22 @@ def grant_publishing(apps, schema_editor) -> None:
         group.permissions.remove(*editing)
 
 
+# Models written only by services, never edited by hand (their views stay readable).
+IMPORT_RECORDS = ("importbatch", "importchange")
+
+
+def lock_import_records(apps, schema_editor) -> None:
+    """Import batches are audit records: no group or user may add, change or delete one."""
+    Permission = apps.get_model("auth", "Permission")
+    actions = ("add", "change", "delete")
+    editing = Permission.objects.filter(
+        content_type__app_label="relations",
+        codename__in=[f"{action}_{model}" for action in actions for model in IMPORT_RECORDS],
+    )
+    Permission.group_set.through.objects.filter(permission__in=editing).delete()
+    Permission.user_set.through.objects.filter(permission__in=editing).delete()
+
+
 def revoke_publishing(apps, schema_editor) -> None:
     Group = apps.get_model("auth", "Group")
     Group.objects.get(name=PUBLISHERS).permissions.remove(_publish_permission(apps))
@@ -111,3 +127,4 @@ def ensure_groups() -> None:
         ).values_list("codename", flat=True)
         grant_codenames(apps, None, app_label, list(codenames))
     grant_publishing(apps, None)
+    lock_import_records(apps, None)

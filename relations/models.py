@@ -626,13 +626,22 @@ class AuditEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.revision}"
 
 
-class ImportBatch(models.Model):
-    """One confirmed spreadsheet import of profile records (meetings, missions, highlights).
+class ImportBatchQuerySet(models.QuerySet):
+    def of_records(self, label: str):
+        """The batches of one model's records ("trade.tradefigure")."""
+        return self.filter(model=label)
 
-    Who imported which file (name and SHA-256), when, and what it did: the counts, the ids
-    of the records it created and, for those it updated, the values before and after.
-    `import_batch_undo` (relations.importing) reverses it once, if nobody changed its rows
-    since; trade figures keep their own batches (`trade.TradeImportBatch`).
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+
+class ImportBatch(models.Model):
+    """One confirmed spreadsheet import, of any sheet (trade figures, meetings, …): the audit
+    record of who imported which file (name and SHA-256), when, in which layout, and what it
+    did (counts here, every record it created or changed in `ImportChange`).
+
+    Written only by the import engine (relations.spreadsheets); nobody may change or delete
+    one, and `import_batch_undo` only records that it was undone.
     """
 
     model = models.CharField(
@@ -649,12 +658,12 @@ class ImportBatch(models.Model):
     )
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    layout = models.CharField(
+        _("layout"), max_length=20, blank=True, help_text=_("For trade figures: long, wide, cimt.")
+    )
     created_count = models.PositiveIntegerField(_("new"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
-    changes = models.JSONField(
-        _("changes"), default=dict, editable=False, encoder=DjangoJSONEncoder
-    )
     undone_at = models.DateTimeField(
         _("undone at"), null=True, blank=True, help_text=_("An import is undone once at most.")
     )
@@ -667,6 +676,8 @@ class ImportBatch(models.Model):
         verbose_name=_("undone by"),
     )
 
+    objects = ImportBatchQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("spreadsheet import")
@@ -674,3 +685,26 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ImportChange(models.Model):
+    """One record an import created or updated, with the values it wrote (`new`) and, for an
+    update, the values it replaced (`old`), by attname. Rows, not one JSON value per batch,
+    so that listing, showing and undoing a million-row import reads them in chunks.
+
+    `new` is empty only for imports recorded before undo existed (they kept ids only).
+    """
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
+    object_id = models.BigIntegerField(_("record id"))
+    created = models.BooleanField(_("created by the import"))
+    old = models.JSONField(_("replaced values"), null=True, blank=True, encoder=DjangoJSONEncoder)
+    new = models.JSONField(_("written values"), null=True, blank=True, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["batch", "pk"]
+        verbose_name = _("imported record")
+        verbose_name_plural = _("imported records")
+
+    def __str__(self):
+        return f"{self.batch_id}: {self.object_id}"

@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from relations.groups import ensure_groups
-from tests.relations.factories import HomeCountryFactory
+from tests.relations.factories import HomeCountryFactory, ProfileFactory
+from tests.trade.factories import HSChapterFactory
 
 PASSWORD = "correct horse battery staple"
 
@@ -44,6 +45,14 @@ def canada_russia(db):
 @pytest.fixture
 def home_country(db):
     return HomeCountryFactory()
+
+
+@pytest.fixture
+def testland(db):
+    """A made-up partner's profile (slug "testland") and two HS chapters (generated data)."""
+    HSChapterFactory(code="84", name_en="machinery", name_fr="machines")
+    HSChapterFactory(code="27", name_en="mineral fuels", name_fr="combustibles minéraux")
+    return ProfileFactory()
 
 
 def _member_of(group_name: str, username: str) -> User:

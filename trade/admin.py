@@ -1,23 +1,24 @@
 """Admin for trade figures, export rank, key commodities and trade missions."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
+from relations.admin_lists import EstimatedCountPaginator, ProfileFilter, YearFilter
+from relations.models import Profile
+from relations.spreadsheets.admin import SheetAdminMixin
 from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
-from trade.admin_importing import TradeFigureImportExportMixin
-from trade.importing.services import UndoRefused, trade_import_batch_undo
 from trade.models import (
     ExportMarketRank,
     HSChapter,
     KeyCommodity,
     Sector,
     TradeFigure,
-    TradeImportBatch,
     TradeMission,
     TradeMissionSector,
 )
+from trade.sheets import TRADE_FIGURES
 
 
 @admin.register(HSChapter)
@@ -41,26 +42,77 @@ class HSChapterAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
 
 
 @admin.register(TradeFigure)
-class TradeFigureAdmin(StaleEditGuardAdmin, TradeFigureImportExportMixin, admin.ModelAdmin):
+class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
+    """A list that stays fast at a million figures and 200 profiles (bench/admin_list_bench.py):
+    ordered along an index, filters without a query per profile or a scan for the years, no
+    second COUNT(*) for the total, and a search that finds chapters and profiles by their own
+    small tables before it reads figures."""
+
     list_display = ["year", "flow", "kind", "chapter", "value", "profile"]
-    list_filter = ["profile", "flow", "kind", "year"]
+    list_filter = [("profile", ProfileFilter), "flow", "kind", YearFilter]
     search_fields = ["chapter__code", "chapter__name_en", "chapter__title_en", "source_en"]
+    search_help_text = _("Words of an HS chapter (code, name or title), a profile or a source.")
     list_select_related = ["chapter", "profile__partner"]
     autocomplete_fields = ["chapter"]
-    ordering = ["-year", "flow", "kind", "chapter__code"]
+    # The index trade_figure_list_order (trade/models.py) gives this order without a sort.
+    ordering = ["-year", "flow", "kind", "chapter_id", "-id"]
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    sheet = TRADE_FIGURES
+
+    def get_search_results(self, request, queryset, search_term):
+        """The search names HS chapters (code or name) or profiles (slug or partner's name):
+        the whole phrase first, else every word. Those are looked up in their own small
+        tables, then figures are filtered by indexed ids. A word that names neither is looked
+        for in the sources ("Statistics Canada"), which reads every figure: the slow search."""
+        term = " ".join(search_term.split())[:200]
+        if not term:
+            return queryset, False
+        if phrase := self.named_by(term):
+            return queryset.filter(phrase), False
+        for word in term.split()[:10]:
+            queryset = queryset.filter(self.named_by(word) or Q(source_en__icontains=word))
+        return queryset, False
+
+    @staticmethod
+    def named_by(text: str) -> Q:
+        """Figures of the chapters and profiles whose names hold `text` (an empty Q(), which
+        is false, if none does)."""
+        chapters = list(
+            HSChapter.objects.filter(
+                Q(code=text)
+                | Q(name_en__icontains=text)
+                | Q(name_fr__icontains=text)
+                | Q(title_en__icontains=text)
+                | Q(title_fr__icontains=text)
+            ).values_list("pk", flat=True)
+        )
+        profiles = list(
+            Profile.objects.filter(
+                Q(slug=text)
+                | Q(partner__name_en__icontains=text)
+                | Q(partner__name_fr__icontains=text)
+            ).values_list("pk", flat=True)
+        )
+        condition = Q()
+        if chapters:
+            condition |= Q(chapter__in=chapters)
+        if profiles:
+            condition |= Q(profile__in=profiles)
+        return condition
 
 
 @admin.register(ExportMarketRank)
 class ExportMarketRankAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["year", "rank", "profile"]
-    list_filter = ["profile"]
+    list_filter = [("profile", ProfileFilter)]
     list_select_related = ["profile__partner"]
 
 
 @admin.register(KeyCommodity)
 class KeyCommodityAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["profile", "flow", "position", "chapter"]
-    list_filter = ["profile", "flow"]
+    list_filter = [("profile", ProfileFilter), "flow"]
     list_select_related = ["chapter", "profile__partner"]
     autocomplete_fields = ["chapter"]
 
@@ -81,54 +133,7 @@ class TradeMissionSectorInline(StaleEditGuardInline, admin.TabularInline):
 @admin.register(TradeMission)
 class TradeMissionAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["date", "leader_name", "companies", "profile"]
-    list_filter = ["profile"]
+    list_filter = [("profile", ProfileFilter)]
     search_fields = ["leader_name", "leader_title_en"]
     list_select_related = ["profile__partner"]
     inlines = [TradeMissionSectorInline]
-
-
-@admin.register(TradeImportBatch)
-class TradeImportBatchAdmin(admin.ModelAdmin):
-    """Confirmed imports, read-only; the "undo" action reverses one while nobody changed it."""
-
-    list_display = [
-        "created_at",
-        "created_by",
-        "file_name",
-        "layout",
-        "created_count",
-        "updated_count",
-        "unchanged_count",
-        "undone_at",
-    ]
-    list_select_related = ["created_by"]
-    readonly_fields = [field.name for field in TradeImportBatch._meta.fields]
-    exclude = ["changes"]
-    actions = ["undo"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_undo_permission(self, request):
-        return request.user.has_perm("trade.undo_tradeimportbatch")
-
-    @admin.action(description=_("Undo the selected imports"), permissions=["undo"])
-    def undo(self, request, queryset):
-        undone = 0
-        for batch in queryset.order_by("-created_at", "-pk"):
-            try:
-                trade_import_batch_undo(batch=batch, by=request.user)
-            except UndoRefused as refusal:
-                self.message_user(request, f"{batch.file_name}: {refusal}", messages.ERROR)
-            else:
-                undone += 1
-        if undone:
-            self.message_user(
-                request,
-                ngettext("%(count)d import undone.", "%(count)d imports undone.", undone)
-                % {"count": undone},
-                messages.SUCCESS,
-            )

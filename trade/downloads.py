@@ -10,19 +10,10 @@ import json
 from decimal import Decimal
 
 from relations.models import Revision
+from trade.sheets import LONG_COLUMNS
 
-COLUMNS = [
-    "profile",
-    "revision",
-    "as_of",
-    "year",
-    "flow",
-    "kind",
-    "hs_chapter",
-    "value_cad",
-    "source_en",
-    "source_fr",
-]
+# The columns of an import sheet (and export), with the revision they come from.
+COLUMNS = ["profile", "revision", "as_of", *LONG_COLUMNS[1:]]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

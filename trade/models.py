@@ -4,7 +4,6 @@ Values are Canadian dollars as Decimal. A figure with no HS chapter is the total
 year, flow and kind; chapter rows break that total down.
 """
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +131,13 @@ class TradeFigure(NaturalKeyModel):
         permissions = [
             ("import_tradefigure", _("Can import trade figures from a spreadsheet")),
             ("export_tradefigure", _("Can export trade figures to a spreadsheet")),
+        ]
+        indexes = [
+            # The order of the admin's list (newest year first), so a page of a million
+            # figures is read along this index instead of sorted.
+            models.Index(
+                fields=["-year", "flow", "kind", "chapter", "-id"], name="trade_figure_list_order"
+            ),
         ]
         constraints = [
             # Two partial constraints because NULL chapters never clash in a plain one.
@@ -283,47 +289,3 @@ class TradeMissionSector(NaturalKeyModel):
         constraints = [
             models.UniqueConstraint(fields=["mission", "sector"], name="unique_mission_sector")
         ]
-
-
-class TradeImportBatch(models.Model):
-    """One confirmed import of trade figures: who, when, which file, and what it changed.
-
-    `changes` keeps what undo needs: the rows the import created and, for rows it updated,
-    the values it replaced, each with the values it wrote, so undo can tell whether a later
-    change touched the same rows.
-    """
-
-    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("imported by"),
-    )
-    file_name = models.CharField(_("file name"), max_length=255)
-    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
-    layout = models.CharField(_("layout"), max_length=10)
-    created_count = models.PositiveIntegerField(_("new"), default=0)
-    updated_count = models.PositiveIntegerField(_("updated"), default=0)
-    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
-    changes = models.JSONField(_("changes"), default=dict, editable=False)
-    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
-    undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("undone by"),
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("trade import")
-        verbose_name_plural = _("trade imports")
-        permissions = [("undo_tradeimportbatch", _("Can undo a trade import"))]
-
-    def __str__(self):
-        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"

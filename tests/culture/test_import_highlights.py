@@ -5,12 +5,12 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from culture.importing import HIGHLIGHTS, highlights_export, highlights_import
 from culture.models import Highlight
+from culture.sheets import HIGHLIGHTS
 from relations.models import ImportBatch
+from relations.spreadsheets.files import sheet_bytes
 from tests.culture.factories import HighlightFactory
-from tests.relations.factories import ProfileFactory
-from tests.relations.sheets import csv_bytes, xlsx_bytes
+from tests.helpers import csv_bytes, import_file, messages, xlsx_bytes
 
 HEADER = list(HIGHLIGHTS.header)
 PUBLICATION = [
@@ -27,16 +27,12 @@ PUBLICATION = [
 ]
 
 
-def messages(result) -> list[str]:
-    return [str(problem) for problem in result.problems]
-
-
 def changed(row: list, **cells) -> list:
     return [cells.get(name, value) for name, value in zip(HEADER, row, strict=True)]
 
 
 def run(data: bytes, **options):
-    return highlights_import(data=data, file_name="highlights.csv", dry_run=False, **options)
+    return import_file("highlights", data, file_name="highlights.csv", **options)
 
 
 def highlights(*rows, header=HEADER, encoding="utf-8") -> bytes:
@@ -47,16 +43,16 @@ def stored() -> list[tuple]:
     return list(Highlight.objects.order_by("pk").values_list())
 
 
-@pytest.fixture
-def testland(db):
-    return ProfileFactory()
-
-
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_the_shipped_highlights_reimport_unchanged(canada_russia, file_format):
     before = stored()
 
-    data = highlights_export(queryset=Highlight.objects.all(), file_format=file_format)
+    data = sheet_bytes(
+        header=list(HIGHLIGHTS.header),
+        rows=HIGHLIGHTS.export_rows(Highlight.objects.all()),
+        file_format=file_format,
+        title="Highlights",
+    )
 
     assert run(data).summary == "0 new, 0 updated, 17 unchanged"
     assert stored() == before
@@ -155,7 +151,7 @@ def test_an_xlsx_with_problems_leaves_the_highlights_exactly_as_before(canada_ru
         ["russia", "publication", "New book", "Nouveau livre", "", "", "", "", "", 30],
     ]
 
-    result = highlights_import(data=xlsx_bytes([HEADER, *rows]), file_name="h.xlsx", dry_run=False)
+    result = import_file("highlights", xlsx_bytes([HEADER, *rows]), file_name="h.xlsx")
 
     assert messages(result) == [
         "Line 3, column “year”: Give the year: the page says when it happened."
@@ -193,7 +189,7 @@ def test_the_admin_export_reimports_with_no_changes(editor_client, canada_russia
     response = editor_client.post(EXPORT, {"format": "1", "resource": "0"})
 
     assert response.status_code == 200
-    assert run(response.content).summary == "0 new, 0 updated, 17 unchanged"
+    assert run(b"".join(response.streaming_content)).summary == "0 new, 0 updated, 17 unchanged"
 
 
 def test_staff_without_the_highlight_import_permission_are_refused(client, canada_russia):

@@ -4,13 +4,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from culture.importing import HIGHLIGHTS, highlights_import
 from culture.models import Highlight
-from relations.importing import UndoRefused, import_batch_undo
+from culture.sheets import HIGHLIGHTS
 from relations.models import ImportBatch
+from relations.spreadsheets import UndoRefused, import_batch_undo
 from tests.culture.factories import HighlightFactory
-from tests.relations.factories import ProfileFactory
-from tests.relations.sheets import csv_bytes
+from tests.helpers import csv_bytes, import_file
 
 PUBLICATION = [
     "testland",
@@ -38,20 +37,15 @@ PERFORMANCE = [
 ]
 
 
-@pytest.fixture
-def testland(db):
-    return ProfileFactory()
-
-
 def stored() -> list[tuple]:
     return list(Highlight.objects.order_by("pk").values_list())
 
 
 def import_highlights(*rows, by=None) -> ImportBatch:
-    result = highlights_import(
-        data=csv_bytes([list(HIGHLIGHTS.header), *rows]),
+    result = import_file(
+        "highlights",
+        csv_bytes([list(HIGHLIGHTS.header), *rows]),
         file_name="highlights.csv",
-        dry_run=False,
         by=by,
     )
     assert result.ok, result.problems

@@ -4,10 +4,10 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from relations.importing import MEETINGS, MISSIONS, meetings_import, missions_import
 from relations.models import DiplomaticMission, ImportBatch, Meeting, Profile
+from relations.sheets import MEETINGS, MISSIONS
 from tests.conftest import PASSWORD
-from tests.relations.sheets import csv_bytes, xlsx_bytes
+from tests.helpers import csv_bytes, import_file, xlsx_bytes
 
 MEETING_IMPORT = reverse("admin:relations_meeting_import")
 MEETING_CONFIRM = reverse("admin:relations_meeting_process_import")
@@ -159,15 +159,13 @@ def test_editors_and_publishers_may_import_and_export(editor, publisher):
 
 
 def test_the_csv_and_xlsx_exports_reimport_with_no_changes(editor_client, canada_russia):
-    for url, service, count in (
-        (MEETING_EXPORT, meetings_import, 5),
-        (MISSION_EXPORT, missions_import, 6),
-    ):
+    for url, kind, count in ((MEETING_EXPORT, "meetings", 5), (MISSION_EXPORT, "missions", 6)):
         for number, extension in ((0, "csv"), (1, "xlsx")):
             response = editor_client.post(url, {"format": str(number), "resource": "0"})
             assert response.status_code == 200
             assert f'.{extension}"' in response["Content-Disposition"]
-            result = service(data=response.content, file_name=f"e.{extension}", dry_run=True)
+            content = b"".join(response.streaming_content)
+            result = import_file(kind, content, file_name=f"e.{extension}", dry_run=True)
             assert result.summary == f"0 new, 0 updated, {count} unchanged"
 
 
@@ -200,7 +198,7 @@ def test_an_xlsx_meetings_upload_is_previewed(editor_client, canada_russia):
 
 
 def test_editors_read_the_list_of_imports_but_cannot_edit_it(editor, editor_client, canada_russia):
-    missions_import(data=missions(MOSCOW), file_name="june.csv", dry_run=False, by=editor)
+    import_file("missions", missions(MOSCOW), file_name="june.csv", by=editor)
     batch = ImportBatch.objects.get()
 
     listing = editor_client.get(reverse("admin:relations_importbatch_changelist"))

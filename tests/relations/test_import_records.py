@@ -1,22 +1,17 @@
 """Editors import meetings and diplomatic missions from CSV or XLSX; all rows or none."""
 
 import datetime
+import hashlib
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from relations.importing import (
-    MEETINGS,
-    MISSIONS,
-    meetings_export,
-    meetings_import,
-    missions_export,
-    missions_import,
-)
 from relations.models import DiplomaticMission, ImportBatch, Meeting
-from tests.relations.factories import DiplomaticMissionFactory, MeetingFactory, ProfileFactory
-from tests.relations.sheets import csv_bytes, xlsx_bytes, xlsx_cells
+from relations.sheets import MEETINGS, MISSIONS
+from relations.spreadsheets.files import sheet_bytes
+from tests.helpers import csv_bytes, import_file, messages, xlsx_bytes, xlsx_cells
+from tests.relations.factories import DiplomaticMissionFactory, MeetingFactory
 
 MEETING_HEADER = list(MEETINGS.header)
 MISSION_HEADER = list(MISSIONS.header)
@@ -37,10 +32,6 @@ CALL = [
 EMBASSY = ["testland", "home", "embassy", "Testville", "Villetest", "1"]
 
 
-def messages(result) -> list[str]:
-    return [str(problem) for problem in result.problems]
-
-
 def meetings(*rows, header=MEETING_HEADER) -> bytes:
     return csv_bytes([header, *rows])
 
@@ -50,11 +41,20 @@ def missions(*rows, header=MISSION_HEADER, encoding="utf-8") -> bytes:
 
 
 def import_meetings(data: bytes, **options):
-    return meetings_import(data=data, file_name="meetings.csv", dry_run=False, **options)
+    return import_file("meetings", data, file_name="meetings.csv", **options)
 
 
 def import_missions(data: bytes, **options):
-    return missions_import(data=data, file_name="missions.csv", dry_run=False, **options)
+    return import_file("missions", data, file_name="missions.csv", **options)
+
+
+def export(sheet, queryset, file_format: str) -> bytes:
+    return sheet_bytes(
+        header=list(sheet.header),
+        rows=sheet.export_rows(queryset),
+        file_format=file_format,
+        title=str(sheet.title),
+    )
 
 
 def everything() -> list[tuple]:
@@ -69,11 +69,6 @@ def changed(row: list, **cells) -> list:
     return [cells.get(name, value) for name, value in zip(MEETING_HEADER, row, strict=True)]
 
 
-@pytest.fixture
-def testland(db):
-    return ProfileFactory()
-
-
 # Round trip and idempotence
 
 
@@ -82,10 +77,8 @@ def test_the_shipped_meetings_and_missions_reimport_unchanged(canada_russia, fil
     """Export of the Canada–Russia content, then import: nothing new, nothing updated."""
     before = everything()
 
-    meetings_file = meetings_export(queryset=Meeting.objects.all(), file_format=file_format)
-    missions_file = missions_export(
-        queryset=DiplomaticMission.objects.all(), file_format=file_format
-    )
+    meetings_file = export(MEETINGS, Meeting.objects.all(), file_format)
+    missions_file = export(MISSIONS, DiplomaticMission.objects.all(), file_format)
 
     assert import_meetings(meetings_file).summary == "0 new, 0 updated, 5 unchanged"
     assert import_missions(missions_file).summary == "0 new, 0 updated, 6 unchanged"
@@ -140,13 +133,13 @@ def test_a_confirmed_import_is_recorded_as_a_batch(testland, editor):
         "missions.csv",
     )
     assert (batch.created_count, batch.updated_count, batch.unchanged_count) == (1, 0, 0)
-    import hashlib
-
     assert batch.sha256 == hashlib.sha256(data).hexdigest()
     mission = DiplomaticMission.objects.get()
-    assert batch.changes["created"] == [
+    assert list(batch.changes.values("object_id", "created", "old", "new")) == [
         {
-            "id": mission.pk,
+            "object_id": mission.pk,
+            "created": True,
+            "old": None,
             "new": {
                 "position": 1,
                 "profile_id": testland.pk,
@@ -160,7 +153,7 @@ def test_a_confirmed_import_is_recorded_as_a_batch(testland, editor):
 
 
 def test_a_dry_run_writes_nothing_and_records_no_batch(testland):
-    result = missions_import(data=missions(EMBASSY), file_name="m.csv", dry_run=True)
+    result = import_file("missions", missions(EMBASSY), dry_run=True)
 
     assert result.summary == "1 new, 0 updated, 0 unchanged"
     assert DiplomaticMission.objects.count() == 0
@@ -175,7 +168,7 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(testland):
     for data in (small, large):
         DiplomaticMission.objects.all().delete()
         with CaptureQueriesContext(connection) as captured:
-            assert missions_import(data=data, file_name="m.csv", dry_run=True).ok
+            assert import_file("missions", data, dry_run=True).ok
         queries.append(len(captured))
 
     assert queries[0] == queries[1]
@@ -200,7 +193,7 @@ def test_an_xlsx_meetings_sheet_with_real_dates_is_read(testland):
     row = [datetime.datetime(2019, 3, 4), *CALL[2:]]
     data = xlsx_bytes([MEETING_HEADER, ["testland", *row]], [["ignored"]])
 
-    result = meetings_import(data=data, file_name="m.xlsx", dry_run=False)
+    result = import_file("meetings", data, file_name="m.xlsx")
 
     assert result.summary == "1 new, 0 updated, 0 unchanged", messages(result)
     assert "Only the first sheet, “Sheet1”, was read" in result.notes[0]
@@ -214,10 +207,8 @@ def test_exported_text_that_looks_like_a_formula_is_neutralised_and_reimports(te
         occasion_fr="@SUM(A1)",
     )
 
-    csv_text = meetings_export(queryset=Meeting.objects.all(), file_format="csv").decode(
-        "utf-8-sig"
-    )
-    xlsx = meetings_export(queryset=Meeting.objects.all(), file_format="xlsx")
+    csv_text = export(MEETINGS, Meeting.objects.all(), "csv").decode("utf-8-sig")
+    xlsx = export(MEETINGS, Meeting.objects.all(), "xlsx")
 
     assert "'=HYPERLINK" in csv_text
     assert "'@SUM(A1)" in csv_text
@@ -344,3 +335,31 @@ def test_an_empty_file_and_a_damaged_workbook_are_refused(testland):
     assert messages(import_missions(b"")) == ["File: The file is empty."]
     damaged = import_missions(b"PK\x03\x04 not really a zip")
     assert messages(damaged) == ["File: The file looks like XLSX but is damaged."]
+
+
+def test_a_header_only_file_is_nothing_to_import(testland):
+    result = import_missions(missions())
+
+    assert result.ok and result.empty
+    assert ImportBatch.objects.count() == 0
+
+
+@pytest.mark.parametrize("position", ["٣", "2_0", "５", "1e3", "-1"])
+def test_whole_numbers_are_ascii_digits_only(testland, position):
+    result = import_missions(missions(["testland", "home", "embassy", "X", "Y", position]))
+
+    assert messages(result) == [f"Line 2, column “position”: “{position}” is not a whole number."]
+
+
+def test_a_position_beyond_the_column_is_refused_on_every_database(testland):
+    result = import_missions(missions(["testland", "home", "embassy", "X", "Y", "99999"]))
+
+    assert messages(result) == [
+        "Line 2, column “position”: “99999” is too large; the largest is 32767."
+    ]
+
+
+def test_rows_wider_than_the_header_are_refused(testland):
+    result = import_missions(missions([*EMBASSY, "extra"]))
+
+    assert messages(result) == ["Line 2: This row has cells outside the columns of the header."]

@@ -4,18 +4,12 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from relations.importing import (
-    MEETINGS,
-    MISSIONS,
-    UndoRefused,
-    import_batch_undo,
-    meetings_import,
-    missions_import,
-)
-from relations.models import DiplomaticMission, ImportBatch, Meeting
+from relations.models import DiplomaticMission, ImportBatch, ImportChange, Meeting
+from relations.sheets import MEETINGS, MISSIONS
+from relations.spreadsheets import UndoRefused, import_batch_undo
 from tests.conftest import PASSWORD
-from tests.relations.factories import DiplomaticMissionFactory, MeetingFactory, ProfileFactory
-from tests.relations.sheets import csv_bytes
+from tests.helpers import csv_bytes, import_file
+from tests.relations.factories import DiplomaticMissionFactory, MeetingFactory
 
 BATCHES = reverse("admin:relations_importbatch_changelist")
 CALL = [
@@ -49,11 +43,6 @@ VISIT = [
 
 
 @pytest.fixture
-def testland(db):
-    return ProfileFactory()
-
-
-@pytest.fixture
 def old_call(testland):
     """The meeting CALL addresses, as it was before the import."""
     return MeetingFactory(profile=testland, kind="call", occasion_en="", occasion_fr="")
@@ -68,11 +57,8 @@ def state() -> list[tuple]:
 
 
 def import_meetings(*rows, by=None) -> ImportBatch:
-    result = meetings_import(
-        data=csv_bytes([list(MEETINGS.header), *rows]),
-        file_name="meetings.csv",
-        dry_run=False,
-        by=by,
+    result = import_file(
+        "meetings", csv_bytes([list(MEETINGS.header), *rows]), file_name="meetings.csv", by=by
     )
     assert result.ok, result.problems
     return result.batch
@@ -102,16 +88,15 @@ def test_undo_restores_replaced_values_and_deletes_created_records(old_call, edi
 def test_undo_restores_missions_including_their_positions(testland, editor):
     mission = DiplomaticMissionFactory(profile=testland, city_en="Testville", position=4)
     before = state()
-    result = missions_import(
-        data=csv_bytes(
+    result = import_file(
+        "missions",
+        csv_bytes(
             [
                 list(MISSIONS.header),
                 ["testland", "home", "embassy", "Testville", "Villetest", "1"],
                 ["testland", "partner", "consulate", "Port Test", "Port-Test", "2"],
             ]
         ),
-        file_name="missions.csv",
-        dry_run=False,
     )
     mission.refresh_from_db()
     assert (mission.position, DiplomaticMission.objects.count()) == (1, 2)
@@ -143,15 +128,14 @@ def test_undo_is_refused_when_a_created_record_was_changed_in_a_column_the_file_
     testland, editor
 ):
     """Deleting the record would lose a value the import never wrote."""
-    result = missions_import(
-        data=csv_bytes(
+    result = import_file(
+        "missions",
+        csv_bytes(
             [
                 ["profile", "side", "kind", "city_en", "city_fr"],
                 ["testland", "home", "embassy", "A", "B"],
             ]
         ),
-        file_name="missions.csv",
-        dry_run=False,
     )
     DiplomaticMission.objects.update(position=7)
 
@@ -200,9 +184,8 @@ def test_an_import_is_undone_once_only(old_call, editor):
 def test_an_import_recorded_before_undo_existed_is_not_undone(testland, editor):
     """Such a batch kept only the ids of its new records, not what they held."""
     meeting = MeetingFactory(profile=testland)
-    batch = ImportBatch.objects.create(
-        model="relations.meeting", file_name="old.csv", changes={"created": [meeting.pk]}
-    )
+    batch = ImportBatch.objects.create(model="relations.meeting", file_name="old.csv")
+    ImportChange.objects.create(batch=batch, object_id=meeting.pk, created=True, new=None)
 
     with pytest.raises(UndoRefused, match="recorded before imports could be undone"):
         import_batch_undo(batch=batch, by=editor)
@@ -241,7 +224,6 @@ def test_the_admin_says_why_an_undo_is_refused(old_call, editor, editor_client):
 def test_undo_needs_the_import_permission_of_the_batchs_records(old_call, editor, client):
     """Someone who may import highlights but not meetings cannot undo a meetings import."""
     batch = import_meetings(CALL, by=editor)
-    ImportBatch.objects.create(model="culture.highlight", file_name="highlights.csv")
     after_import = state()
     user = User.objects.create_user("reader", password=PASSWORD, is_staff=True)
     user.user_permissions.add(
@@ -276,3 +258,58 @@ def test_staff_without_any_import_permission_are_not_offered_undo(old_call, edit
     assert 'value="undo"' not in listing.content.decode()
     assert shown(response) == []
     assert state() == after_import
+
+
+def test_the_service_checks_the_permission_itself(old_call, editor):
+    """Not only the admin action: whoever calls undo needs the import permission."""
+    batch = import_meetings(CALL, by=editor)
+    after_import = state()
+    nobody = User.objects.create_user("nobody", password=PASSWORD, is_staff=True)
+
+    with pytest.raises(UndoRefused, match="You may not import meetings"):
+        import_batch_undo(batch=batch, by=nobody)
+
+    assert state() == after_import
+
+
+def test_nobody_may_edit_or_delete_an_import_record(old_call, editor, client):
+    """Audit records: not editors, not publishers, not even a superuser in the admin."""
+    batch = import_meetings(CALL, by=editor)
+    superuser = User.objects.create_superuser("root", password=PASSWORD)
+    client.force_login(superuser)
+
+    change = client.post(
+        reverse("admin:relations_importbatch_change", args=[batch.pk]), {"file_name": "x"}
+    )
+    delete = client.post(
+        reverse("admin:relations_importbatch_delete", args=[batch.pk]), {"post": "yes"}
+    )
+    bulk = client.post(BATCHES, {"action": "delete_selected", "_selected_action": [batch.pk]})
+
+    assert change.status_code == 403
+    assert delete.status_code == 403
+    assert bulk.status_code in (200, 302)
+    assert ImportBatch.objects.get().file_name == "meetings.csv"
+    for codename in ("add", "change", "delete"):
+        assert not editor.has_perm(f"relations.{codename}_importbatch")
+
+
+def test_an_undo_read_in_chunks_checks_every_chunk_before_keeping_any(
+    testland, editor, monkeypatch
+):
+    """A change in the last chunk refuses the undo; the earlier chunks are rolled back."""
+    from relations.spreadsheets import sheet
+
+    monkeypatch.setattr(sheet, "UNDO_CHUNK", 3)
+    rows = [[*VISIT[:4], f"Minister {n}", f"le ministre {n}", *VISIT[6:]] for n in range(10)]
+    batch = import_meetings(*rows)
+    Meeting.objects.filter(home_participant_en="Minister 9").update(city_en="Elsewhere")
+    before = state()
+
+    with pytest.raises(UndoRefused, match="1 of its meetings were changed after it"):
+        import_batch_undo(batch=batch, by=editor)
+
+    assert state() == before
+    Meeting.objects.filter(home_participant_en="Minister 9").update(city_en="Testville")
+    import_batch_undo(batch=batch, by=editor)
+    assert not Meeting.objects.exists()

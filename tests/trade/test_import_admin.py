@@ -7,10 +7,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from relations.models import ImportBatch
 from tests.conftest import PASSWORD
-from tests.trade.sheets import csv_bytes, long_rows, xlsx_bytes
-from trade.importing.services import trade_figures_import
-from trade.models import HSChapter, TradeFigure, TradeImportBatch
+from tests.helpers import csv_bytes, import_file, long_rows, xlsx_bytes
+from trade.models import HSChapter, TradeFigure
 
 IMPORT = reverse("admin:trade_tradefigure_import")
 CONFIRM = reverse("admin:trade_tradefigure_process_import")
@@ -53,8 +53,12 @@ def test_the_preview_counts_rows_and_shows_old_and_new_values(editor_client, can
 
     result = response.context["result"]
     assert result.summary == "0 new, 1 updated, 0 unchanged"
-    assert [(c.old_value, c.new_value) for c in result.changes] == [
-        (Decimal("1500000000.00"), Decimal("2000000000"))
+    # The source changes too, and the preview says so (it used to show the value only).
+    page_source = "Government of Canada, “Canada-Russia Relations”, August 2012"
+    assert [(c.column, c.old, c.new) for c in result.changes] == [
+        ("value_cad", Decimal("1500000000.00"), Decimal("2000000000")),
+        ("source_en", page_source, SOURCE[0]),
+        ("source_fr", "Gouvernement du Canada, « Relations Canada-Russie », août 2012", SOURCE[1]),
     ]
     content = response.content.decode()
     assert "1500000000.00" in content
@@ -85,8 +89,13 @@ def test_confirming_imports_the_file_and_records_a_batch(editor, editor_client, 
 
     assert response.status_code == 302
     assert export_total_2011(canada_russia) == Decimal("2000000000.00")
-    batch = TradeImportBatch.objects.get()
-    assert (batch.created_by, batch.file_name, batch.updated_count) == (editor, "june.csv", 1)
+    batch = ImportBatch.objects.get()
+    assert (batch.model, batch.created_by, batch.file_name, batch.updated_count) == (
+        "trade.tradefigure",
+        editor,
+        "june.csv",
+        1,
+    )
     assert stored_uploads() == []
     page = editor_client.get(response["Location"]).content.decode()
     assert "Import finished: 0 new, 1 updated, 0 unchanged." in page
@@ -119,7 +128,7 @@ def test_a_confirm_that_no_longer_imports_cleanly_never_says_import_finished(
     assert "Import finished" not in content
     assert "“99” is not a known HS chapter" in content
     assert export_total_2011(canada_russia) == Decimal("1500000000.00")
-    assert TradeImportBatch.objects.count() == 0
+    assert ImportBatch.objects.count() == 0
 
 
 def test_a_tampered_confirmation_is_refused(editor_client, canada_russia):
@@ -178,14 +187,16 @@ def test_the_csv_export_reimports_with_no_changes(editor_client, canada_russia):
     response = editor_client.post(EXPORT, {"format": "0", "resource": "0"})
 
     assert response["Content-Type"].startswith("text/csv")
-    result = trade_figures_import(data=response.content, file_name="export.csv", dry_run=True)
+    content = b"".join(response.streaming_content)
+    result = import_file("trade-figures", content, file_name="export.csv", dry_run=True)
     assert result.summary == "0 new, 0 updated, 5 unchanged"
 
 
 def test_the_xlsx_export_reimports_with_no_changes(editor_client, canada_russia):
     response = editor_client.post(EXPORT, {"format": "1", "resource": "0"})
 
-    result = trade_figures_import(data=response.content, file_name="export.xlsx", dry_run=True)
+    content = b"".join(response.streaming_content)
+    result = import_file("trade-figures", content, file_name="export.xlsx", dry_run=True)
     assert result.summary == "0 new, 0 updated, 5 unchanged"
 
 
@@ -195,13 +206,12 @@ def test_exported_text_that_looks_like_a_formula_is_neutralised(editor_client, c
     figure.source_fr = "@SUM(A1)"
     figure.save()
 
-    csv_text = editor_client.post(EXPORT, {"format": "0", "resource": "0"}).content.decode(
-        "utf-8-sig"
-    )
+    response = editor_client.post(EXPORT, {"format": "0", "resource": "0"})
+    csv_text = b"".join(response.streaming_content).decode("utf-8-sig")
 
     assert "'=HYPERLINK" in csv_text
     assert "'@SUM(A1)" in csv_text
-    result = trade_figures_import(data=csv_text.encode(), file_name="e.csv", dry_run=True)
+    result = import_file("trade-figures", csv_text.encode(), file_name="e.csv", dry_run=True)
     assert result.summary == "0 new, 0 updated, 5 unchanged"
 
 
@@ -216,7 +226,105 @@ def test_the_xlsx_export_holds_no_formula(editor_client, canada_russia):
 
     response = editor_client.post(EXPORT, {"format": "1", "resource": "0"})
 
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    content = b"".join(response.streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell for cell in cells if cell.data_type == "f"]
     assert "'+1+cmd|' /C calc'!A0" in [cell.value for cell in cells]
+
+
+def test_the_preview_lists_sentences_apart_from_the_chart_and_table(editor_client, canada_russia):
+    """Sentences are the page's paragraphs; the chart and table change as figures, old → new."""
+    response = upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+
+    result = response.context["result"]
+    assert [(f.profile, f.figure, f.old, f.new) for f in result.figures] == [
+        ("russia", "2011 export merchandise total", "1500000000.00", "2000000000.00")
+    ]
+    changed = [s.after for s in result.sentences]
+    assert any("more than 11 times over" in text for text in changed)
+    assert not [text for text in changed if "Trade with" in text or "not available" in text]
+    assert len(changed) == 4  # growth and sources, in English and French
+    assert 'id="import-figures"' in response.content.decode()
+
+
+def test_uploads_never_confirmed_are_deleted_after_a_day(editor_client, canada_russia, settings):
+    import os
+    import time
+
+    upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+    [old] = stored_uploads()
+    path = default_storage.path(f"django-import-export/{old}")
+    day_ago = time.time() - settings.IMPORT_UPLOAD_MAX_AGE - 60
+    os.utime(path, (day_ago, day_ago))
+
+    upload(editor_client, csv_bytes(long_rows(RAISED_2011)))  # every upload sweeps
+
+    remaining = stored_uploads()
+    assert old not in remaining
+    assert len(remaining) == 1
+
+
+def test_the_expiry_command_deletes_old_uploads_and_keeps_recent_ones(
+    editor_client, canada_russia, capsys
+):
+    import os
+    import time
+
+    from django.core.management import call_command
+
+    upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+    upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+    old, recent = stored_uploads()
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(default_storage.path(f"django-import-export/{old}"), (two_hours_ago,) * 2)
+
+    call_command("expire_import_uploads", "--hours", "1")
+
+    assert "Deleted 1 unconfirmed upload(s)." in capsys.readouterr().out
+    assert stored_uploads() == [recent]
+
+
+def test_a_confirmation_older_than_the_upload_life_is_refused(
+    editor_client, canada_russia, settings
+):
+    preview = upload(editor_client, csv_bytes(long_rows(RAISED_2011)))
+    settings.IMPORT_UPLOAD_MAX_AGE = -1  # already expired
+
+    response = confirm(editor_client, preview)
+
+    assert response.status_code == 400
+    assert "This confirmation is invalid or has expired" in response.content.decode()
+    assert export_total_2011(canada_russia) == Decimal("1500000000.00")
+
+
+# Exports stream
+
+
+def test_a_csv_export_streams(editor_client, canada_russia):
+    response = editor_client.post(EXPORT, {"format": "0", "resource": "0"})
+
+    assert response.streaming
+    first = next(iter(response.streaming_content))
+    assert first.startswith(b"\xef\xbb\xbfprofile,year,flow,kind,hs_chapter,value_cad")
+
+
+def test_an_xlsx_export_above_the_limit_asks_for_a_filter(editor_client, canada_russia, settings):
+    settings.EXPORT_XLSX_MAX_ROWS = 3
+
+    response = editor_client.post(EXPORT, {"format": "1", "resource": "0"}, follow=True)
+
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "5 rows are too many for an XLSX file (at most 3): filter the list first, or export "
+        "CSV, which has no limit."
+    ]
+
+
+def test_an_export_follows_the_lists_filters(editor_client, canada_russia):
+    response = editor_client.post(f"{EXPORT}?year=2011", {"format": "0", "resource": "0"})
+
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 3  # the header and the two figures of 2011
+    assert all(",2011," in line for line in lines[1:])

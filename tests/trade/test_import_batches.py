@@ -5,10 +5,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from relations.models import ImportBatch
+from relations.spreadsheets import UndoRefused, import_batch_undo
+from tests.helpers import csv_bytes, import_file, long_rows
 from tests.trade.factories import TradeFigureFactory
-from tests.trade.sheets import csv_bytes, long_rows
-from trade.importing.services import UndoRefused, trade_figures_import, trade_import_batch_undo
-from trade.models import TradeFigure, TradeImportBatch
+from trade.models import TradeFigure
+
+BATCHES = reverse("admin:relations_importbatch_changelist")
 
 TOTAL_2011 = ("testland", 2011, "export", "merchandise", "", "1500000000", "S", "S")
 MACHINERY_2011 = ("testland", 2011, "export", "merchandise", "84", "300000000", "S", "S")
@@ -22,9 +25,7 @@ def state() -> list[tuple]:
 
 
 def import_rows(*rows, by=None):
-    result = trade_figures_import(
-        data=csv_bytes(long_rows(*rows)), file_name="f.csv", dry_run=False, by=by
-    )
+    result = import_file("trade-figures", csv_bytes(long_rows(*rows)), file_name="f.csv", by=by)
     assert result.ok, result.problems
     return result.batch
 
@@ -41,7 +42,7 @@ def test_undo_restores_replaced_values_and_deletes_created_rows(old_total, edito
     batch = import_rows(TOTAL_2011, MACHINERY_2011)
     assert len(state()) == 2
 
-    trade_import_batch_undo(batch=batch, by=editor)
+    import_batch_undo(batch=batch, by=editor)
 
     assert state() == before
     batch.refresh_from_db()
@@ -55,12 +56,12 @@ def test_undo_is_refused_when_a_row_was_changed_by_hand_since(old_total, editor)
     before = state()
 
     with pytest.raises(UndoRefused) as refusal:
-        trade_import_batch_undo(batch=batch, by=editor)
+        import_batch_undo(batch=batch, by=editor)
 
     assert str(refusal.value) == (
-        "This import cannot be undone: 1 of its figures were changed after it (testland 2011 "
-        "export merchandise chapter 84). Undo or correct the later changes first; nothing was "
-        "changed."
+        "This import cannot be undone: 1 of its trade figures were changed after it (testland "
+        "2011 export merchandise chapter 84). Undo or correct the later changes first; nothing "
+        "was changed."
     )
     assert state() == before
 
@@ -70,7 +71,7 @@ def test_undo_is_refused_when_a_later_import_changed_the_same_rows(old_total, ed
     import_rows((*TOTAL_2011[:5], "1600000000", "S", "S"))
 
     with pytest.raises(UndoRefused):
-        trade_import_batch_undo(batch=first, by=editor)
+        import_batch_undo(batch=first, by=editor)
 
     assert TradeFigure.objects.get().value == Decimal("1600000000.00")
 
@@ -80,23 +81,21 @@ def test_undo_is_refused_when_a_created_row_was_deleted(testland, editor):
     TradeFigure.objects.all().delete()
 
     with pytest.raises(UndoRefused, match="1 were deleted"):
-        trade_import_batch_undo(batch=batch, by=editor)
+        import_batch_undo(batch=batch, by=editor)
 
 
 def test_an_import_is_undone_once_only(old_total, editor):
     batch = import_rows(TOTAL_2011)
-    trade_import_batch_undo(batch=batch, by=editor)
+    import_batch_undo(batch=batch, by=editor)
 
     with pytest.raises(UndoRefused, match="already undone"):
-        trade_import_batch_undo(batch=batch, by=editor)
+        import_batch_undo(batch=batch, by=editor)
 
 
 def test_an_editor_undoes_an_import_from_the_admin(old_total, editor, editor_client):
     batch = import_rows(TOTAL_2011, MACHINERY_2011, by=editor)
-    url = reverse("admin:trade_tradeimportbatch_changelist")
-
     response = editor_client.post(
-        url, {"action": "undo", "_selected_action": [batch.pk]}, follow=True
+        BATCHES, {"action": "undo", "_selected_action": [batch.pk]}, follow=True
     )
 
     assert "1 import undone." in response.content.decode()
@@ -106,12 +105,57 @@ def test_an_editor_undoes_an_import_from_the_admin(old_total, editor, editor_cli
 def test_the_admin_says_why_an_undo_is_refused(old_total, editor, editor_client):
     batch = import_rows(TOTAL_2011, by=editor)
     TradeFigure.objects.update(value=Decimal("3"))
-    url = reverse("admin:trade_tradeimportbatch_changelist")
-
     response = editor_client.post(
-        url, {"action": "undo", "_selected_action": [batch.pk]}, follow=True
+        BATCHES, {"action": "undo", "_selected_action": [batch.pk]}, follow=True
     )
 
     shown = [str(message) for message in response.context["messages"]]
     assert shown[0].startswith("f.csv: This import cannot be undone"), shown
-    assert TradeImportBatch.objects.get().undone_at is None
+    assert ImportBatch.objects.get().undone_at is None
+
+
+def test_undo_restores_many_rows_set_based(testland, editor):
+    """Created and updated rows of many years are put back exactly."""
+    for year in range(1990, 2010):
+        TradeFigureFactory(profile=testland, year=year, value=Decimal(year))
+    before = state()
+    rows = [
+        ("testland", year, "export", "merchandise", "", "5", "S", "S") for year in range(1985, 2020)
+    ]
+    batch = import_rows(*rows)
+    assert (batch.created_count, batch.updated_count) == (15, 20)
+
+    import_batch_undo(batch=batch, by=editor)
+
+    assert state() == before
+
+
+def test_one_changed_row_among_many_refuses_the_whole_undo(testland, editor):
+    rows = [
+        ("testland", year, "export", "merchandise", "", "5", "S", "S") for year in range(1985, 2020)
+    ]
+    batch = import_rows(*rows)
+    TradeFigure.objects.filter(year=2019).update(value=Decimal("6"))
+    before = state()
+
+    with pytest.raises(UndoRefused, match="1 of its trade figures were changed after it"):
+        import_batch_undo(batch=batch, by=editor)
+
+    assert state() == before
+
+
+def test_the_batch_page_lists_its_first_changes_only(testland, editor, editor_client, monkeypatch):
+    from relations.admin import ImportBatchAdmin
+
+    monkeypatch.setattr(ImportBatchAdmin, "CHANGES_SHOWN", 3)
+    rows = [
+        ("testland", year, "export", "merchandise", "", "5", "S", "S") for year in range(2001, 2011)
+    ]
+    batch = import_rows(*rows, by=editor)
+
+    page = editor_client.get(reverse("admin:relations_importbatch_change", args=[batch.pk]))
+
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert "The first 3 of 10 records are shown." in content
+    assert batch.sha256 in content

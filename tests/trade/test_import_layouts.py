@@ -3,8 +3,7 @@
 from decimal import Decimal
 from pathlib import Path
 
-from tests.trade.sheets import csv_bytes, xlsx_bytes
-from trade.importing.services import trade_figures_import
+from tests.helpers import csv_bytes, import_file, messages, xlsx_bytes
 from trade.models import TradeFigure
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -25,12 +24,7 @@ def sample(name: str) -> bytes:
 
 
 def run(data: bytes, **options):
-    options.setdefault("dry_run", False)
-    return trade_figures_import(data=data, file_name="sheet", **options)
-
-
-def messages(result) -> list[str]:
-    return [str(problem) for problem in result.problems]
+    return import_file("trade-figures", data, file_name="sheet", **options)
 
 
 def figures() -> dict:
@@ -199,3 +193,48 @@ def test_a_cimt_commodity_without_an_hs_code_is_refused(testland):
         "Line 2, column “Commodity”: “Computers” does not start with an HS code of 2 to 10 "
         "digits (e.g. 1001.99)."
     ]
+
+
+def test_an_unknown_chapter_in_a_cimt_export_is_reported_once_with_its_lines(testland):
+    rows = [
+        [f"{year}-01-01", "0099.10 - Nothing", "Ontario", "Testland", "", "5", "", ""]
+        for year in range(2001, 2011)
+    ]
+
+    result = run(csv_bytes([CIMT_HEADER, *rows]), profile=testland, flow="export")
+
+    assert messages(result) == [
+        "10 rows, lines 2–11, column “Commodity”: “00” is not a known HS chapter (01 to 99, as "
+        "listed in the admin)."
+    ]
+    assert TradeFigure.objects.count() == 0
+
+
+def test_cimt_sums_past_the_largest_value_are_refused(testland):
+    rows = [
+        ["2011-01-01", f"8471.{n:02d} - Computers", "", "Testland", "", "9" * 15, "", ""]
+        for n in range(20)
+    ]
+
+    result = run(csv_bytes([CIMT_HEADER, *rows]), profile=testland, flow="export")
+
+    assert len(messages(result)) == 1
+    assert "add up to" in messages(result)[0] and "too large" in messages(result)[0]
+    assert TradeFigure.objects.count() == 0
+
+
+def test_a_long_commodity_cell_is_read_at_once(testland):
+    """The former HS code pattern took 23 s on a 32 KB cell of digits and spaces."""
+    import time
+
+    cell = "1 " * 16_000 + "x"
+    start = time.perf_counter()
+
+    result = run(
+        csv_bytes([CIMT_HEADER, ["2011-01-01", cell, "", "Testland", "", "5", "", ""]]),
+        profile=testland,
+        flow="export",
+    )
+
+    assert time.perf_counter() - start < 2
+    assert "does not start with an HS code" in messages(result)[0]

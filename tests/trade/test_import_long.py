@@ -1,5 +1,6 @@
 """Editors import long trade sheets (one row per figure) as CSV or XLSX; all rows or none."""
 
+import hashlib
 import io
 import zipfile
 from decimal import Decimal
@@ -7,10 +8,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from relations.models import ImportBatch
+from tests.helpers import LONG_HEADER, csv_bytes, import_file, long_rows, messages, xlsx_bytes
 from tests.trade.factories import TradeFigureFactory
-from tests.trade.sheets import LONG_HEADER, csv_bytes, long_rows, xlsx_bytes
-from trade.importing.services import trade_figures_import
-from trade.models import TradeFigure, TradeImportBatch
+from trade.models import TradeFigure
 
 MACHINERY_2011 = (
     "testland",
@@ -26,11 +27,7 @@ TOTAL_2011 = ("testland", 2011, "export", "merchandise", "", "1500000000", "Stat
 
 
 def run(data: bytes, *, dry_run: bool = False, **options):
-    return trade_figures_import(data=data, file_name="figures.csv", dry_run=dry_run, **options)
-
-
-def messages(result) -> list[str]:
-    return [str(problem) for problem in result.problems]
+    return import_file("trade-figures", data, file_name="figures.csv", dry_run=dry_run, **options)
 
 
 def figures() -> list[tuple]:
@@ -75,12 +72,13 @@ def test_an_updated_figure_is_reported_old_to_new(testland):
 
     assert result.summary == "0 new, 1 updated, 0 unchanged"
     [change] = result.changes
-    assert (change.line, change.old_value, change.new_value) == (
+    assert (change.line, change.column, change.old, change.new) == (
         2,
+        "value_cad",
         Decimal("1000000000.00"),
         Decimal("1500000000"),
     )
-    assert "2011 export merchandise total" in change.figure
+    assert "2011 export merchandise total" in change.label
 
 
 def test_a_dry_run_writes_nothing(testland):
@@ -88,7 +86,7 @@ def test_a_dry_run_writes_nothing(testland):
 
     assert result.summary == "2 new, 0 updated, 0 unchanged"
     assert TradeFigure.objects.count() == 0
-    assert TradeImportBatch.objects.count() == 0
+    assert ImportBatch.objects.count() == 0
 
 
 def test_a_missing_profile_column_is_taken_from_the_chosen_profile(testland):
@@ -241,8 +239,8 @@ def test_thousands_of_formatted_blank_xlsx_rows_are_ignored(testland):
             "Line 3, column “kind”: “goods” is not a kind; write merchandise or services.",
         ),
         (
-            ("testland", 2011, "export", "merchandise", "77", "10", "S", "S"),
-            "Line 3, column “hs_chapter”: “77” is not a known HS chapter (01 to 99, as listed "
+            ("testland", 2011, "export", "merchandise", "XX", "10", "S", "S"),
+            "Line 3, column “hs_chapter”: “XX” is not a known HS chapter (01 to 99, as listed "
             "in the admin).",
         ),
         (
@@ -335,12 +333,152 @@ def test_an_unrecognised_layout_is_refused(testland):
 def test_a_confirmed_import_is_recorded_as_a_batch(testland, editor):
     data = csv_bytes(long_rows(MACHINERY_2011, TOTAL_2011))
 
-    result = trade_figures_import(data=data, file_name="june.csv", dry_run=False, by=editor)
+    result = import_file("trade-figures", data, file_name="june.csv", by=editor)
 
-    batch = TradeImportBatch.objects.get()
+    batch = ImportBatch.objects.get()
     assert result.batch == batch
-    assert (batch.created_by, batch.file_name, batch.layout) == (editor, "june.csv", "long")
+    assert (batch.model, batch.created_by, batch.file_name, batch.layout) == (
+        "trade.tradefigure",
+        editor,
+        "june.csv",
+        "long",
+    )
     assert (batch.created_count, batch.updated_count, batch.unchanged_count) == (2, 0, 0)
-    import hashlib
-
     assert batch.sha256 == hashlib.sha256(data).hexdigest()
+    written = {change.object_id: change.new for change in batch.changes.filter(created=True)}
+    figure = TradeFigure.objects.get(chapter__code="84")
+    assert Decimal(written[figure.pk].pop("value")) == Decimal("300000000")
+    assert written[figure.pk] == {"source_en": "StatCan", "source_fr": "StatCan"}
+    assert len(written) == 2
+
+
+# Numbers, hostile values and the preview
+
+
+@pytest.mark.parametrize(
+    ("year", "value"),
+    [
+        ("١٩٩٩", "10"),  # Arabic-Indic digits
+        ("2_010", "10"),  # Python's digit separator
+        ("２０１１", "10"),  # full-width digits
+        ("2011", "１０"),
+        ("2011", "1_000"),
+        ("2011", "٣٠"),
+    ],
+)
+def test_numbers_are_ascii_digits_only(testland, year, value):
+    row = ("testland", year, "export", "merchandise", "84", value, "S", "S")
+
+    result = run(csv_bytes(long_rows(row)))
+
+    assert not result.ok
+    assert result.invalid == 1
+    assert TradeFigure.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1e309", "“1e309” is not a number; write the value in digits, e.g. 1500000000."),
+        (
+            "12345678901234567890123456",
+            "“12345678901234567890123456” is too large for a yearly value.",
+        ),
+        ("1.5E+09", "“1.5E+09” is not a number; write the value in digits, e.g. 1500000000."),
+        ("Infinity", "“Infinity” is not a number; write the value in digits, e.g. 1500000000."),
+        ("1,5,0,0", "“1,5,0,0” is not a number; write the value in digits, e.g. 1500000000."),
+        ("(5)", "“(5)” is negative; trade values cannot be below zero."),
+    ],
+)
+def test_hostile_values_are_located_problems(testland, value, expected):
+    row = ("testland", 2011, "export", "merchandise", "84", value, "S", "S")
+
+    result = run(csv_bytes(long_rows(row)))
+
+    assert messages(result) == [f"Line 2, column “value_cad”: {expected}"]
+
+
+@pytest.mark.parametrize(
+    ("value", "stored"),
+    [
+        ("1,500,000", Decimal("1500000")),
+        ("1 500 000.50", Decimal("1500000.50")),
+        ("$1,234.5", Decimal("1234.50")),
+        ("1\u202f500", Decimal("1500")),
+        ("1500 B", Decimal("1500")),  # a Statistics Canada quality flag
+    ],
+)
+def test_the_documented_separators_are_read(testland, value, stored):
+    row = ("testland", 2011, "export", "merchandise", "84", value, "S", "S")
+
+    result = run(csv_bytes(long_rows(row)))
+
+    assert result.ok, messages(result)
+    assert TradeFigure.objects.get().value == stored
+
+
+def test_a_header_only_file_is_nothing_to_import(testland):
+    result = run(csv_bytes([LONG_HEADER]))
+
+    assert result.ok and result.empty
+    assert "Nothing to import: the file has no figures under its header." in result.notes
+    assert ImportBatch.objects.count() == 0
+
+
+def test_the_same_problem_on_many_rows_is_reported_once_with_its_lines(testland):
+    rows = [
+        ("testland", year, "export", "merchandise", "XX", "10", "S", "S")
+        for year in range(1990, 2024)
+    ]
+
+    result = run(csv_bytes(long_rows(*rows)))
+
+    assert messages(result) == [
+        "34 rows, lines 2–35, column “hs_chapter”: “XX” is not a known HS chapter (01 to 99, as "
+        "listed in the admin)."
+    ]
+    assert result.invalid == 34
+
+
+def test_equal_values_are_not_updates_and_source_changes_are_shown(testland):
+    TradeFigureFactory(
+        profile=testland,
+        year=2011,
+        value=Decimal("15000000000"),
+        source_en="Old",
+        source_fr="Vieux",
+    )
+    same = ("testland", 2011, "export", "merchandise", "", "15000000000.00", "Old", "Vieux")
+    new_source = ("testland", 2011, "export", "merchandise", "", "15000000000", "New", "Vieux")
+
+    unchanged = run(csv_bytes(long_rows(same)), dry_run=True)
+    changed = run(csv_bytes(long_rows(new_source)), dry_run=True)
+
+    assert unchanged.summary == "0 new, 0 updated, 1 unchanged"
+    assert unchanged.changes == []
+    assert changed.summary == "0 new, 1 updated, 0 unchanged"
+    assert [(c.column, c.old, c.new) for c in changed.changes] == [("source_en", "Old", "New")]
+
+
+def test_a_blank_source_keeps_the_stored_one_and_new_figures_take_the_chosen_one(testland):
+    TradeFigureFactory(profile=testland, year=2011, value=Decimal("7"), source_en="Kept")
+    rows = [
+        ("testland", 2011, "export", "merchandise", "", "8", "", ""),
+        ("testland", 2012, "export", "merchandise", "", "9", "", ""),
+    ]
+
+    result = run(csv_bytes(long_rows(*rows)), source_en="Chosen", source_fr="Choisie")
+
+    assert result.summary == "1 new, 1 updated, 0 unchanged", messages(result)
+    sources = dict(TradeFigure.objects.values_list("year", "source_en"))
+    assert sources == {2011: "Kept", 2012: "Chosen"}
+
+
+def test_a_file_name_that_is_not_utf8_is_recorded_readably(testland):
+    data = csv_bytes(long_rows(MACHINERY_2011))
+    name = b"donn\xe9es.csv".decode("utf-8", "surrogateescape")  # as a command line passes it
+
+    result = import_file("trade-figures", data, file_name=name)
+
+    assert result.ok
+    assert ImportBatch.objects.get().file_name == "donn\ufffdes.csv"

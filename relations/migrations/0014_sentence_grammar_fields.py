@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0009_profile_french_address_and_summary")]
+    dependencies = [("relations", "0013_import_records_read_only")]
 
     operations = [
         migrations.RenameField("country", "french_gender", "french_class"),

@@ -31,6 +31,6 @@ def remove_unused_countries(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0010_sentence_grammar_fields")]
+    dependencies = [("relations", "0014_sentence_grammar_fields")]
 
     operations = [migrations.RunPython(create_countries, remove_unused_countries)]
