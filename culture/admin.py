@@ -21,7 +21,8 @@ class HighlightAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     formfield_overrides = {models.ImageField: {"form_class": SizeLimitedImageField}}
     fieldsets = [
         (None, {"fields": ["profile", "kind", "position", "year"]}),
-        (None, {"fields": [("name_en", "name_fr"), ("description_en", "description_fr")]}),
+        (None, {"fields": [("name_en", "name_fr"), ("is_group", "french_agreement")]}),
+        (None, {"fields": [("description_en", "description_fr")]}),
         (None, {"fields": ["image", ("image_alt_en", "image_alt_fr")]}),
     ]
     sheet = HIGHLIGHTS

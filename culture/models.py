@@ -13,6 +13,13 @@ from relations.validators import (
 )
 
 
+class FrenchAgreement(models.TextChoices):
+    MASCULINE_SINGULAR = "ms", _("masculine singular (le centenaire, Robert Lepage)")
+    FEMININE_SINGULAR = "fs", _("feminine singular (la Semaine, Diana Krall)")
+    MASCULINE_PLURAL = "mp", _("masculine plural (les Jeux, les Violons du Roy)")
+    FEMININE_PLURAL = "fp", _("feminine plural (les fêtes, les Sœurs Boulay)")
+
+
 class Highlight(OrderedProfileItem):
     """One cultural highlight; the page groups highlights of a kind into one sentence."""
 
@@ -30,6 +37,25 @@ class Highlight(OrderedProfileItem):
         _("name (English)"), max_length=200, help_text=_("e.g. Cirque du Soleil")
     )
     name_fr = models.CharField(_("name (French)"), max_length=200)
+    is_group = models.BooleanField(
+        _("a company or group"),
+        default=False,
+        help_text=_(
+            "English says “which” of a company and “who” of people: “… including the "
+            "National Ballet of Canada, which had very successful shows …”."
+        ),
+    )
+    french_agreement = models.CharField(
+        _("French agreement"),
+        max_length=2,
+        choices=FrenchAgreement.choices,
+        default=FrenchAgreement.MASCULINE_SINGULAR,
+        help_text=_(
+            "Gender and number of the French name, for the words that agree with it: "
+            "« Le centenaire de … a été célébré », « La Semaine … a été célébrée »; "
+            "« Diana Krall et Angela Hewitt ont toutes deux leur public fidèle »."
+        ),
+    )
     description_en = models.CharField(
         _("description (English)"),
         max_length=300,

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_lists import ProfileFilter
 from relations.admin_publishing import ProfilePublishingAdmin
+from relations.countries import country_sample_sentences
 from relations.models import (
     AuditEntry,
     ConsultationTopic,
@@ -34,9 +35,35 @@ from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 
 @admin.register(Country)
 class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
-    list_display = ["code", "name_en", "name_fr", "french_gender"]
+    """Reference data: every UN member state is already here with its forms; an editor may
+    correct one, and the sentences below show what the page will then say."""
+
+    list_display = ["name_en", "code", "name_fr", "french_class", "english_the"]
+    list_filter = ["french_class", "english_the"]
     search_fields = ["code", "name_en", "name_fr"]
     ordering = ["name_en"]
+    readonly_fields = ["sentences"]
+    fieldsets = [
+        (None, {"fields": ["code", ("name_en", "name_fr"), ("english_the", "french_class")]}),
+        (_("Formal names"), {"fields": [("formal_name_en", "formal_name_fr")]}),
+        (
+            _("Adjectives and language"),
+            {
+                "fields": [
+                    ("adjective_en", "adjective_fr", "adjective_feminine_fr"),
+                    ("language_en", "language_fr"),
+                ]
+            },
+        ),
+        (_("How the page names it"), {"fields": ["sentences"]}),
+    ]
+
+    @admin.display(description=_("sentences"))
+    def sentences(self, country):
+        if not country.pk:
+            return _("Save to see the sentences this country’s forms produce.")
+        sentences = country_sample_sentences(country, Country.objects.home())
+        return format_html_join("", "<p>{}</p>", ((sentence,) for sentence in sentences))
 
 
 class SectionInline(StaleEditGuardInline, admin.StackedInline):
@@ -56,7 +83,7 @@ class MultilateralForumInline(StaleEditGuardInline, admin.TabularInline):
     formset = LabelledInlineFormSet
     model = MultilateralForum
     extra = 0
-    fields = ["position", "name_en", "name_fr"]
+    fields = ["position", "name_en", "name_fr", "english_the"]
 
 
 class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
@@ -140,8 +167,12 @@ class MeetingAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
             _("Participants"),
             {
                 "fields": [
-                    ("home_participant_en", "home_participant_fr"),
-                    ("partner_participant_en", "partner_participant_fr"),
+                    ("home_participant_en", "home_participant_fr", "home_participant_plural"),
+                    (
+                        "partner_participant_en",
+                        "partner_participant_fr",
+                        "partner_participant_plural",
+                    ),
                 ]
             },
         ),

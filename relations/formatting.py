@@ -35,12 +35,14 @@ __all__ = [
     "decline_percent",
     "full_date",
     "growth_multiple",
+    "growth_percent",
     "growth_phrase",
     "join_bilingual",
     "join_list",
     "money_phrase",
     "money_short",
     "month_year",
+    "number",
     "ordinal",
     "when_phrase",
 ]
@@ -153,6 +155,12 @@ def _scaled_phrase(figure: Decimal, english: str, singular: str, plural: str, la
     return f"{text} {unit} de dollars"
 
 
+def number(n: int, language: str) -> str:
+    """A whole number with the language's grouping: "1,200" / "1\u00a0200"."""
+    lang = _language(language)
+    return _number(Decimal(_decimal(n, "n")), _NO_DECIMAL, lang)
+
+
 def ordinal(n: int, language: str) -> str:
     """Write a positive whole number as an ordinal: "21st", "111th"; "1er", "2e"."""
     lang = _language(language)
@@ -214,9 +222,19 @@ def growth_phrase(multiple: Decimal, language: str) -> str:
         if value == whole:
             return f"{figure} times over" if lang == "en" else f"{figure} fois"
         return f"more than {figure} times over" if lang == "en" else f"plus de {figure} fois"
-    percent = ((value - _ONE) * _HUNDRED).quantize(_WHOLE, rounding=ROUND_HALF_UP)
-    figure = _number(percent, _NO_DECIMAL, lang)
+    figure = _number(Decimal(growth_percent(value)), _NO_DECIMAL, lang)
     return f"by {figure}%" if lang == "en" else f"de {figure}{NBSP}%"
+
+
+def growth_percent(multiple: Decimal) -> int:
+    """The whole-percent increase of a multiple from 1 up to 2: 1.45 -> 45, 1.004 -> 0.
+
+    Rounded as :func:`growth_phrase` rounds it; ValueError outside [1, 2).
+    """
+    value = _quantized_multiple(multiple)
+    if not _ONE <= value < _TWO:
+        raise ValueError(f"multiple {multiple!r} is not between 1 and 2.")
+    return int(((value - _ONE) * _HUNDRED).quantize(_WHOLE, rounding=ROUND_HALF_UP))
 
 
 def decline_percent(multiple: Decimal) -> int:
@@ -259,17 +277,19 @@ def join_list(items: Sequence[str], language: str) -> str:
 
     English adds the serial comma only where an item itself contains "and", to keep the
     items apart, as the reference text does ("meat, motor vehicles, fish, and aircraft and
-    parts" but "counter-terrorism and defence relations"). French never uses it. An empty
-    list gives "".
+    parts" but "counter-terrorism and defence relations"). French does not, except between two
+    items one of which contains "et", where nothing else would keep them apart ("les
+    combustibles et le pétrole, et les engrais", never "… et … et …"). An empty list gives "".
     """
     lang = _language(language)
     words = list(items)
     conjunction = "and" if lang == "en" else "et"
     if len(words) <= 1:
         return "".join(words)
-    if len(words) == 2:
-        return f"{words[0]} {conjunction} {words[1]}"
     ambiguous = any(f" {conjunction} " in word for word in words)
+    if len(words) == 2:
+        comma = "," if ambiguous else ""
+        return f"{words[0]}{comma} {conjunction} {words[1]}"
     serial = "," if lang == "en" and ambiguous else ""
     return f"{', '.join(words[:-1])}{serial} {conjunction} {words[-1]}"
 

@@ -64,46 +64,102 @@ class CountryQuerySet(NaturalKeyQuerySet):
 
 
 class Country(NaturalKeyModel):
-    """A country, named the way each language needs it in a sentence."""
+    """A country, named the way each language needs it in a sentence.
 
-    class FrenchGender(models.TextChoices):
-        FEMININE = "f", _("feminine (la Russie, en Russie)")
-        MASCULINE = "m", _("masculine (le Canada, au Canada)")
-        PLURAL = "p", _("plural (les États-Unis, aux États-Unis)")
+    Reference data: every UN member state is created by a data migration
+    (``relations/data/countries.json``, generated from ISO 3166 by
+    ``tools/generate_countries.py``). Editors pick partners from it; they may correct a form
+    here but never have to type grammar. The rules live in ``relations/countries.py``.
+    """
+
+    class FrenchClass(models.TextChoices):
+        FEMININE = "f", _("feminine: la Russie, en Russie, de Russie (l’Inde, en Inde, d’Inde)")
+        MASCULINE = "m", _("masculine: le Japon, au Japon, du Japon (l’Iran, en Iran, d’Iran)")
+        PLURAL = "p", _("plural: les États-Unis, aux États-Unis, des États-Unis")
+        NO_ARTICLE = "n", _("no article: Cuba, à Cuba, de Cuba (Israël, en Israël, d’Israël)")
+        ISLAND = "i", _("island with “à la”: la Barbade, à la Barbade, de la Barbade")
 
     code = models.CharField(
         _("ISO code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2, e.g. RU.")
     )
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    name_fr = models.CharField(_("name (French)"), max_length=100, help_text=_("Without article."))
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=100,
+        help_text=_("Short name, without “the”: United States, Russia."),
+    )
+    name_fr = models.CharField(
+        _("name (French)"),
+        max_length=100,
+        help_text=_("Short name, without article: États-Unis, Russie."),
+    )
+    english_the = models.BooleanField(
+        _("“the” in English"),
+        default=False,
+        help_text=_(
+            "Ticked: “Bilateral trade relations with the United States …”; "
+            "not ticked: “… with Japan …”."
+        ),
+    )
     formal_name_en = models.CharField(
-        _("formal name (English)"), max_length=150, help_text=_("e.g. the Russian Federation")
+        _("formal name (English)"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "With its “the”: “The Russian Federation maintains an Embassy in Ottawa.” "
+            "Empty: the short name is used."
+        ),
     )
     formal_name_fr = models.CharField(
-        _("formal name (French)"), max_length=150, help_text=_("e.g. la Fédération de Russie")
+        _("formal name (French)"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "With its article: « La Fédération de Russie compte une ambassade à Ottawa. » "
+            "Empty: the short name is used."
+        ),
     )
-    french_gender = models.CharField(
-        _("French gender"),
+    french_class = models.CharField(
+        _("French grammar"),
         max_length=1,
-        choices=FrenchGender.choices,
-        help_text=_("Decides the French article and prepositions used before the name."),
+        choices=FrenchClass.choices,
+        help_text=_(
+            "Decides the article and prepositions of the French name: "
+            "« les relations avec la Russie », « en Russie », « en provenance de Russie ». "
+            "A vowel or a mute h elides by itself (l’Inde, d’Haïti)."
+        ),
     )
-    adjective_en = models.CharField(_("adjective (English)"), max_length=60)
+    adjective_en = models.CharField(
+        _("adjective (English)"),
+        max_length=60,
+        blank=True,
+        help_text=_("“Meetings between Canadian and Russian representatives …”"),
+    )
     adjective_fr = models.CharField(
         _("adjective (French)"),
         max_length=60,
-        help_text=_("Masculine plural, as in « représentants canadiens »."),
+        blank=True,
+        help_text=_("Masculine plural: « entre représentants canadiens et russes »."),
     )
     adjective_feminine_fr = models.CharField(
         _("feminine adjective (French)"),
         max_length=60,
-        help_text=_("Feminine plural, as in « exportations canadiennes »."),
+        blank=True,
+        help_text=_("Feminine plural: « les exportations canadiennes »."),
     )
     language_en = models.CharField(
-        _("main language (English)"), max_length=60, blank=True, help_text=_("e.g. Russian")
+        _("main language (English)"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "“Books by … are all translated into Russian.” "
+            "Empty: “… published in translation in Russia.”"
+        ),
     )
     language_fr = models.CharField(
-        _("main language (French)"), max_length=60, blank=True, help_text=_("e.g. russe")
+        _("main language (French)"),
+        max_length=60,
+        blank=True,
+        help_text=_("« Les livres de … sont tous traduits en russe. »"),
     )
 
     objects = CountryQuerySet.as_manager()
@@ -231,8 +287,20 @@ class MultilateralForum(OrderedProfileItem):
     """A multilateral forum in which both countries cooperate."""
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="fora")
-    name_en = models.CharField(_("forum (English)"), max_length=120, help_text=_("e.g. UN"))
-    name_fr = models.CharField(_("forum (French)"), max_length=120, help_text=_("e.g. l'ONU"))
+    name_en = models.CharField(
+        _("forum (English)"), max_length=120, help_text=_("Without “the”: UN, G20, APEC.")
+    )
+    name_fr = models.CharField(
+        _("forum (French)"), max_length=120, help_text=_("With its article: l’ONU, le G20, l’APEC.")
+    )
+    english_the = models.BooleanField(
+        _("“the” in English"),
+        default=True,
+        help_text=_(
+            "Ticked: “… within multilateral fora, including the UN and the G20”; "
+            "not ticked for names said without it: “… including APEC”."
+        ),
+    )
 
     NATURAL_KEY = ("profile__slug", "name_en")
 
@@ -329,6 +397,16 @@ class Meeting(NaturalKeyModel):
     )
     partner_participant_fr = models.CharField(
         _("partner participant (French)"), max_length=200, blank=True
+    )
+    home_participant_plural = models.BooleanField(
+        _("our participants are several people"),
+        default=False,
+        help_text=_("« Les ministres Fast et Baird ont rencontré … » instead of « a rencontré »."),
+    )
+    partner_participant_plural = models.BooleanField(
+        _("partner participants are several people"),
+        default=False,
+        help_text=_("« Les ministres Lavrov et Choïgou ont effectué une visite au Canada … »"),
     )
     occasion_en = models.CharField(
         _("occasion (English)"),

@@ -9,6 +9,7 @@ Builders for sections owned by other apps (trade, culture) are named in the
 PROFILE_SECTION_BUILDERS setting, so this app never imports them.
 """
 
+import copy
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -21,7 +22,7 @@ from relations.formatting import month_year
 from relations.models import Country, Profile, Section
 from relations.prose import prose_to_html
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LANGUAGES = ("en", "fr")
 
 
@@ -41,6 +42,16 @@ class SnapshotContext:
 @cache
 def section_builder(kind: str):
     return import_string(settings.PROFILE_SECTION_BUILDERS[kind])
+
+
+@cache
+def section_upgrader(kind: str):
+    """`upgrade_facts(kind, facts, from_schema)` beside the kind's builder, if any."""
+    module = settings.PROFILE_SECTION_BUILDERS[kind].rsplit(".", 1)[0]
+    try:
+        return import_string(f"{module}.upgrade_facts")
+    except ImportError:
+        return None
 
 
 def profile_snapshot(profile: Profile) -> dict:
@@ -101,9 +112,24 @@ def upgrade_from_1_to_2(document: dict) -> dict:
     return {**document, "schema": 2, "summary": None, "sections": sections}
 
 
+def upgrade_from_2_to_3(document: dict) -> dict:
+    """Schema 3 names facts the grammar needs (growth kind, where a city is, agreement, …).
+    A schema-2 document gets them from what it stored, through the `upgrade_facts` beside
+    each section builder, so it reads as it did when published; forms it lacks (a country's
+    number) read as before (singular)."""
+    document = copy.deepcopy(document)
+    for section in document["sections"]:
+        kind = section["kind"]
+        upgrade = section_upgrader(kind) if kind in settings.PROFILE_SECTION_BUILDERS else None
+        if upgrade:
+            section["facts"] = upgrade(kind, section["facts"], 2)
+    document["schema"] = 3
+    return document
+
+
 # Upgrades from each older schema to the next, so stored revisions keep rendering as the
-# document grows: {1: upgrade_from_1_to_2, ...}.
-UPGRADES: dict = {1: upgrade_from_1_to_2}
+# document grows.
+UPGRADES: dict = {1: upgrade_from_1_to_2, 2: upgrade_from_2_to_3}
 
 
 def upgraded(document: dict) -> dict:

@@ -6,13 +6,16 @@ from relations.formatting import (
     bilingual,
     decline_percent,
     growth_multiple,
+    growth_percent,
     growth_phrase,
     join_bilingual,
     machine_date,
     money_phrase,
+    number,
     ordinal,
     when_phrase,
 )
+from relations.grammar import typography
 from relations.models import Section
 from relations.snapshot import SnapshotContext
 from trade.facts import (
@@ -50,13 +53,60 @@ def growth_facts(exports: dict[int, Decimal]) -> dict | None:
         "rising": rising,
         "phrase": bilingual(growth_phrase, multiple) if rising else None,
         "decline_percent": None if rising else decline_percent(multiple),
+        **growth_kind(multiple),
     }
+
+
+def growth_kind(multiple: Decimal) -> dict:
+    """Which sentence the growth calls for, and its number.
+
+    "more_than_times" (8.38: "more than 8 times over") and "times" (3.00: "3 times over")
+    say the relations "have expanded significantly"; "percent" (1.45: "increased by 45%"),
+    "flat" (rounds to 0%) and "fell" (0.75: "fell by 25%") never do.
+    """
+    if multiple >= 2:
+        whole = int(multiple)
+        return {"kind": "times" if multiple == whole else "more_than_times", "times": whole}
+    if multiple >= 1:
+        percent = growth_percent(multiple)
+        return {"kind": "percent" if percent else "flat", "percent": percent}
+    percent = decline_percent(multiple)
+    return {"kind": "fell" if percent else "flat", "percent": percent}
+
+
+def upgrade_facts(kind: str, facts: dict, from_schema: int) -> dict:
+    """Older trade facts with what schema 3 templates read (relations.snapshot.UPGRADES)."""
+    if from_schema < 3 and facts.get("growth"):
+        facts["growth"].update(growth_kind(Decimal(facts["growth"]["multiple"])))
+    if from_schema < 3:
+        # Before schema 3, French texts were stored as typed: same words, French typography.
+        for row in facts.get("figures", []):
+            for key in ("chapter_name", "chapter_title"):
+                if row.get(key):
+                    row[key]["fr"] = typography(row[key]["fr"], "fr")
+    return facts
 
 
 def commodity_list(items: list[dict]) -> dict[str, str] | None:
     if not items:
         return None
     return join_bilingual([item["name"] for item in items])
+
+
+def companies_phrase(mission: TradeMission) -> dict[str, str] | None:
+    """ "nearly 30" / "près de 30": how many companies took part, as precisely as known."""
+    if not mission.companies:
+        return None
+    qualifier_en, qualifier_fr = {
+        TradeMission.CountQualifier.EXACT: ("", ""),
+        TradeMission.CountQualifier.NEARLY: ("nearly ", "près de "),
+        TradeMission.CountQualifier.ABOUT: ("about ", "environ "),
+        TradeMission.CountQualifier.MORE_THAN: ("more than ", "plus de "),
+    }[mission.companies_qualifier]
+    return {
+        "en": f"{qualifier_en}{number(mission.companies, 'en')}",
+        "fr": f"{qualifier_fr}{number(mission.companies, 'fr')}",
+    }
 
 
 def latest_services(totals) -> dict | None:
@@ -71,25 +121,15 @@ def latest_services(totals) -> dict | None:
 
 def mission_facts(mission: TradeMission) -> dict:
     sectors = list(mission.sectors.order_by("trademissionsector__position"))
-    count = None
-    if mission.companies:
-        qualifier_words = {
-            TradeMission.CountQualifier.EXACT: ("", ""),
-            TradeMission.CountQualifier.NEARLY: ("nearly ", "près de "),
-            TradeMission.CountQualifier.ABOUT: ("about ", "environ "),
-            TradeMission.CountQualifier.MORE_THAN: ("more than ", "plus de "),
-        }[mission.companies_qualifier]
-        count = {
-            "en": f"{qualifier_words[0]}{mission.companies}",
-            "fr": f"{qualifier_words[1]}{mission.companies}",
-        }
     return {
         "date": mission.date.isoformat(),
         "datetime": machine_date(mission.date, mission.date_precision),
         "when": bilingual(when_phrase, mission.date, mission.date_precision),
         "leader": mission.leader_name,
         "title": {"en": mission.leader_title_en, "fr": mission.leader_title_fr},
-        "companies": count,
+        "companies": companies_phrase(mission),
+        # One company: "in which 1 Canadian company took part" (the count is exact).
+        "companies_count": mission.companies,
         "sectors": join_bilingual([{"en": s.name_en, "fr": s.name_fr} for s in sectors])
         if sectors
         else None,
@@ -97,7 +137,12 @@ def mission_facts(mission: TradeMission) -> dict:
 
 
 def figure_rows(profile) -> list[dict]:
-    """Every figure of the profile, as plain values, for tables, charts and downloads."""
+    """Every figure of the profile, as plain values, for tables, charts and downloads.
+
+    Chapter names and titles get French typography ("machines\u00a0; parties"): the Customs
+    Tariff writes its titles without the space. Sources stay as typed, for the open data;
+    the page applies typography when it names them.
+    """
     figures = TradeFigure.objects.for_profile(profile).select_related("chapter")
     return [
         {
@@ -105,17 +150,20 @@ def figure_rows(profile) -> list[dict]:
             "flow": f.flow,
             "kind": f.kind,
             "hs_chapter": f.chapter.code if f.chapter_id else None,
-            "chapter_name": {"en": f.chapter.name_en, "fr": f.chapter.name_fr}
-            if f.chapter_id
-            else None,
-            "chapter_title": {"en": f.chapter.title_en, "fr": f.chapter.title_fr}
-            if f.chapter_id
-            else None,
+            "chapter_name": text(f.chapter, "name") if f.chapter_id else None,
+            "chapter_title": text(f.chapter, "title") if f.chapter_id else None,
             "value_cad": str(f.value),
             "source": {"en": f.source_en, "fr": f.source_fr},
         }
         for f in figures
     ]
+
+
+def text(obj, field: str) -> dict[str, str]:
+    return {
+        "en": getattr(obj, f"{field}_en"),
+        "fr": typography(getattr(obj, f"{field}_fr"), "fr"),
+    }
 
 
 def build_trade_section(section: Section, context: SnapshotContext) -> dict:
@@ -127,17 +175,19 @@ def build_trade_section(section: Section, context: SnapshotContext) -> dict:
     import_year = max(imports) if imports else None
     rank = export_rank(profile, export_year) if export_year else None
     missions = TradeMission.objects.for_profile(profile).prefetch_related("sectors")
+    key_exports = key_commodities(profile, Flow.EXPORT, export_year)
+    key_imports = key_commodities(profile, Flow.IMPORT, import_year)
     return {
         "growth": growth_facts(exports),
         "exports": {"year": export_year, "value": money(exports.get(export_year))},
         "rank": {"year": export_year, "ordinal": bilingual(ordinal, rank), "value": rank}
         if rank
         else None,
-        "key_exports": commodity_list(key_commodities(profile, Flow.EXPORT, export_year)),
+        "key_exports": commodity_list(key_exports),
         "imports": {"year": import_year, "value": money(imports.get(import_year))}
         if import_year
         else None,
-        "key_imports": commodity_list(key_commodities(profile, Flow.IMPORT, import_year)),
+        "key_imports": commodity_list(key_imports),
         "services": latest_services(totals),
         "missions": [mission_facts(m) for m in missions],
         "figures": figure_rows(profile),

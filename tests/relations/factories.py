@@ -25,7 +25,7 @@ class HomeCountryFactory(factory.django.DjangoModelFactory):
     name_fr = "Canada"
     formal_name_en = "Canada"
     formal_name_fr = "le Canada"
-    french_gender = Country.FrenchGender.MASCULINE
+    french_class = Country.FrenchClass.MASCULINE
     adjective_en = "Canadian"
     adjective_fr = "canadiens"
     adjective_feminine_fr = "canadiennes"
@@ -43,7 +43,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
     name_fr = "Testlande"
     formal_name_en = "the Republic of Testland"
     formal_name_fr = "la République de Testlande"
-    french_gender = Country.FrenchGender.FEMININE
+    french_class = Country.FrenchClass.FEMININE
     adjective_en = "Testlandic"
     adjective_fr = "testlandais"
     adjective_feminine_fr = "testlandaises"

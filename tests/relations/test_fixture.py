@@ -9,8 +9,9 @@ from django.core.management import call_command
 
 FIXTURE = "fixtures/canada-russia.json"
 APPS = ("relations", "trade", "culture")
-# Rows a data migration ships (every HS chapter): the fixture only repeats the ones it uses.
-REFERENCE_DATA = {"trade.HSChapter"}
+# Rows data migrations ship (every HS chapter, every UN member state): the fixture only
+# repeats the ones it uses.
+REFERENCE_DATA = {"trade.HSChapter", "relations.Country"}
 
 
 def load_fixture() -> None:
@@ -78,6 +79,21 @@ def test_the_fixture_loads_every_row_it_holds(db):
     assert {label: counts[label] for label in expected if label not in REFERENCE_DATA} == {
         label: count for label, count in expected.items() if label not in REFERENCE_DATA
     }
+
+
+def test_the_fixture_countries_are_the_migrated_ones_unchanged(db):
+    """The shipped content loads on top of the migrated countries without changing them."""
+    from relations.models import Country
+
+    with open(FIXTURE, encoding="utf-8") as file:
+        countries = [e["fields"] for e in json.load(file) if e["model"] == "relations.country"]
+    migrated = {c["code"]: c for c in Country.objects.values()}
+
+    load_fixture()
+
+    assert Country.objects.count() == len(migrated)
+    for fields in countries:
+        assert {key: migrated[fields["code"]][key] for key in fields} == fields
 
 
 def test_reloading_the_fixture_restores_an_edited_row(canada_russia):

@@ -96,9 +96,10 @@ def test_imports_are_concentrated_in_their_chapters_sentence_forms(client, publi
 
     texts = published_texts(client, testland, publisher)
 
-    assert "were concentrated in mineral fuels and oil and fertilizers." in texts["en"]
+    # Two items, one holding "and": a comma keeps them apart (relations.formatting.join_list).
+    assert "were concentrated in mineral fuels and oil, and fertilizers." in texts["en"]
     assert (
-        "portaient principalement sur les combustibles minéraux et le pétrole et les engrais."
+        "portaient principalement sur les combustibles minéraux et le pétrole, et les engrais."
         in texts["fr"]
     )
 
