@@ -229,6 +229,10 @@ def revision_publish(
     now = now or timezone.now()
     go_live_at = go_live_at or now
     problems = translation_problems(profile)
+    # Imported here: the checklist reads translation_problems from this module.
+    from relations.readiness import publishing_blockers
+
+    problems += publishing_blockers(profile)
     if is_major and not (change_note_en.strip() and change_note_fr.strip()):
         problems.append(_("A major update needs a change note in English and in French."))
     if go_live_at < now - timezone.timedelta(minutes=1):

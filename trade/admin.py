@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_lists import EstimatedCountPaginator, ProfileFilter, YearFilter
+from relations.admin_workspace import ProfileRowAdmin
 from relations.models import Profile
 from relations.spreadsheets.admin import SheetAdminMixin
 from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
@@ -42,7 +43,7 @@ class HSChapterAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
 
 
 @admin.register(TradeFigure)
-class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
+class TradeFigureAdmin(ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     """A list that stays fast at a million figures and 200 profiles (bench/admin_list_bench.py):
     ordered along an index, filters without a query per profile or a scan for the years, no
     second COUNT(*) for the total, and a search that finds chapters and profiles by their own
@@ -59,6 +60,7 @@ class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     sheet = TRADE_FIGURES
+    kept_on_add_another = ("year", "source_en", "source_fr")
 
     def get_search_results(self, request, queryset, search_term):
         """The search names HS chapters (code or name) or profiles (slug or partner's name):
@@ -103,14 +105,14 @@ class TradeFigureAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ExportMarketRank)
-class ExportMarketRankAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
+class ExportMarketRankAdmin(ProfileRowAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["year", "rank", "profile"]
     list_filter = [("profile", ProfileFilter)]
     list_select_related = ["profile__partner"]
 
 
 @admin.register(KeyCommodity)
-class KeyCommodityAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
+class KeyCommodityAdmin(ProfileRowAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["profile", "flow", "position", "chapter"]
     list_filter = [("profile", ProfileFilter), "flow"]
     list_select_related = ["chapter", "profile__partner"]
@@ -131,9 +133,27 @@ class TradeMissionSectorInline(StaleEditGuardInline, admin.TabularInline):
 
 
 @admin.register(TradeMission)
-class TradeMissionAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
+class TradeMissionAdmin(ProfileRowAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["date", "leader_name", "companies", "profile"]
     list_filter = [("profile", ProfileFilter)]
     search_fields = ["leader_name", "leader_title_en"]
     list_select_related = ["profile__partner"]
     inlines = [TradeMissionSectorInline]
+
+
+class ExportMarketRankInline(StaleEditGuardInline, admin.TabularInline):
+    """On the profile's page (PROFILE_ADMIN_INLINES): a profile has a rank or two."""
+
+    formset = LabelledInlineFormSet
+    model = ExportMarketRank
+    extra = 0
+    fields = ["year", "rank"]
+
+
+class KeyCommodityInline(StaleEditGuardInline, admin.TabularInline):
+    """On the profile's page: the editor's list, used when no chapter figures exist."""
+
+    formset = LabelledInlineFormSet
+    model = KeyCommodity
+    extra = 0
+    fields = ["position", "flow", "chapter"]

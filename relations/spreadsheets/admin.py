@@ -68,7 +68,8 @@ class SheetAdminMixin(ImportExportMixin):
             raise PermissionDenied
         data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
         form = UploadForm(data, files)
-        options = self.sheet.options_form(data)
+        # Links from a profile's page preset its choices: ?profile=japan.
+        options = self.sheet.options_form(data, initial=request.GET.dict())
         context = {"form": form, "options_form": options}
         if not (request.method == "POST" and form.is_valid() and options.is_valid()):
             return self.import_page(request, context)
