@@ -136,11 +136,7 @@ def workspace_context(profile: Profile) -> dict:
     panels = [
         {
             "part": part,
-            "links": [
-                links
-                for model, count in part.rows
-                if (links := row_links(profile, model, count)) is not None
-            ],
+            "links": [row_links(profile, model, count) for model, count in part.rows],
         }
         for part in readiness.parts
     ]

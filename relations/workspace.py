@@ -124,15 +124,17 @@ class RowLinks:
         return str(self.model._meta.verbose_name)
 
 
-def row_links(profile: Profile, model: type[models.Model], count: int) -> RowLinks | None:
+def row_links(profile: Profile, model: type[models.Model], count: int) -> RowLinks:
     """The model's admin list filtered to this profile, and its add form with the profile
-    filled in (?profile=<pk>). None for a model the admin does not list."""
+    filled in (?profile=<pk>); for rows edited only inline on the profile's page (topics,
+    fora), their panel on that page."""
     opts = model._meta
     try:
         changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
     except NoReverseMatch:
-        return None
+        inline = f"#{opts.get_field('profile').remote_field.related_name}-group"
+        return RowLinks(model=model, count=count, list_url=inline, add_url=inline)
     return RowLinks(
         model=model,
         count=count,
