@@ -43,7 +43,7 @@ MISSIONS = [
     ("partner", "consulate_general", "Vancouver", "Vancouver"),
 ]
 MEETINGS = [
-    ("2024-05-06", "Prime Minister Example", "le premier ministre Exemple", "Prime Minister Sample"),
+    ("2024-05-06", "Prime Minister Example", "le premier ministre Exemple", "Premier Sample"),
     ("2023-11-16", "Minister Example", "la ministre Exemple", "Minister Sample"),
     ("2023-01-12", "Minister Other", "le ministre Autre", "Minister Test"),
 ]
