@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
-from culture.forms import SizeLimitedImageField
+from culture.forms import HighlightAdminForm, SizeLimitedImageField
 from culture.models import Highlight
 from culture.sheets import HIGHLIGHTS
 from relations.admin_lists import ProfileFilter
@@ -19,6 +19,7 @@ class HighlightAdmin(ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, admi
     search_fields = ["name_en", "name_fr"]
     list_select_related = ["profile__partner"]
     ordering = ["profile", "kind", "position"]
+    form = HighlightAdminForm
     formfield_overrides = {models.ImageField: {"form_class": SizeLimitedImageField}}
     fieldsets = [
         (None, {"fields": ["profile", "kind", "position", "year"]}),

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_lists import EstimatedCountPaginator, ProfileFilter, YearFilter
 from relations.admin_workspace import ProfileRowAdmin
+from relations.formatting import money_with_unit
 from relations.models import Profile
+from relations.readiness import admin_language
 from relations.spreadsheets.admin import SheetAdminMixin
 from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 from trade.models import (
@@ -49,7 +51,7 @@ class TradeFigureAdmin(ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, ad
     second COUNT(*) for the total, and a search that finds chapters and profiles by their own
     small tables before it reads figures."""
 
-    list_display = ["year", "flow", "kind", "chapter", "value", "profile"]
+    list_display = ["year", "flow", "kind", "chapter", "value_with_unit", "profile"]
     list_filter = [("profile", ProfileFilter), "flow", "kind", YearFilter]
     search_fields = ["chapter__code", "chapter__name_en", "chapter__title_en", "source_en"]
     search_help_text = _("Words of an HS chapter (code, name or title), a profile or a source.")
@@ -61,6 +63,11 @@ class TradeFigureAdmin(ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, ad
     paginator = EstimatedCountPaginator
     sheet = TRADE_FIGURES
     kept_on_add_another = ("year", "source_en", "source_fr")
+
+    @admin.display(description=_("value"), ordering="value")
+    def value_with_unit(self, figure):
+        """ "$17.2 billion (17,200,000,000 CAD)", not "17200000000.00"."""
+        return money_with_unit(figure.value, admin_language())
 
     def get_search_results(self, request, queryset, search_term):
         """The search names HS chapters (code or name) or profiles (slug or partner's name):

@@ -289,3 +289,6 @@ class TradeMissionSector(NaturalKeyModel):
         constraints = [
             models.UniqueConstraint(fields=["mission", "sector"], name="unique_mission_sector")
         ]
+
+    def __str__(self):
+        return str(self.sector)
