@@ -19,14 +19,15 @@ class SizeLimitedImageField(forms.ImageField):
 
 class HighlightAdminForm(StaleEditGuardForm):
     """A browser never sends a chosen file twice: when the form comes back with errors, the
-    image the editor chose is gone, so the form says so at the image field."""
+    image the editor chose is gone, so the image field says so (in its help, not as one more
+    error: the image itself was fine)."""
 
     def full_clean(self):
         super().full_clean()
         chosen = self.is_bound and self.files.get(self.add_prefix("image"))
         if chosen and self._errors and "image" not in self._errors:
-            self.add_error(
-                "image",
-                _("Choose the image “%(name)s” again: the form had errors, so it was not kept.")
-                % {"name": chosen.name},
-            )
+            again = _(
+                "Choose the image “%(name)s” again: the form had errors, so it was not kept."
+            ) % {"name": chosen.name}
+            # The bound field copied the help when first read; set both.
+            self.fields["image"].help_text = self["image"].help_text = again

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from relations.admin_forms import LabelledInlineFormSet
@@ -22,6 +23,22 @@ from trade.models import (
     TradeMissionSector,
 )
 from trade.sheets import TRADE_FIGURES
+from trade.usage import profiles_using_chapter, profiles_using_sector
+
+
+def used_by_text(profiles) -> str:
+    """ "Used by 3 profiles (Japan, Russia, …)": every one of their pages changes with it."""
+    names = [str(profile) for profile in profiles.select_related("partner")[:10]]
+    count = profiles.count()
+    if not count:
+        return gettext("Used by no profile yet.")
+    return ngettext(
+        "Used by %(count)d profile (%(names)s): a change here rewords its page when it is "
+        "next published.",
+        "Used by %(count)d profiles (%(names)s): a change here rewords each of their pages "
+        "when they are next published.",
+        count,
+    ) % {"count": count, "names": ", ".join(names) + (", …" if count > len(names) else "")}
 
 
 @admin.register(HSChapter)
@@ -32,10 +49,15 @@ class HSChapterAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["code", "name_en", "name_fr", "title_en"]
     search_fields = ["code", "name_en", "name_fr", "title_en", "title_fr"]
     fieldsets = [
+        (None, {"fields": ["used_by"]}),
         (_("Official titles"), {"fields": ["code", "title_en", "title_fr"]}),
         (_("In the page's sentences"), {"fields": ["name_en", "name_fr"]}),
     ]
-    readonly_fields = ["code"]
+    readonly_fields = ["code", "used_by"]
+
+    @admin.display(description=_("used by"))
+    def used_by(self, chapter):
+        return used_by_text(profiles_using_chapter(chapter))
 
     def has_add_permission(self, request):
         return False
@@ -130,6 +152,12 @@ class KeyCommodityAdmin(ProfileRowAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
 class SectorAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
     list_display = ["name_en", "name_fr"]
     search_fields = ["name_en", "name_fr"]
+    fields = ["used_by", "name_en", "name_fr"]
+    readonly_fields = ["used_by"]
+
+    @admin.display(description=_("used by"))
+    def used_by(self, sector):
+        return used_by_text(profiles_using_sector(sector)) if sector.pk else "—"
 
 
 class TradeMissionSectorInline(StaleEditGuardInline, admin.TabularInline):

@@ -12,6 +12,7 @@ from PIL import Image
 
 from relations.models import Profile
 from tests.helpers import csv_bytes, import_file, long_rows
+from tests.relations.factories import MeetingFactory
 from tests.relations.test_profile_page import page_text
 from tests.trade.factories import SectorFactory, TradeFigureFactory, TradeMissionFactory
 from trade.models import TradeMissionSector
@@ -112,3 +113,26 @@ def test_last_change_of_a_profile_follows_an_import(testland):
     assert import_file("trade-figures", data).ok
     testland.refresh_from_db()
     assert testland.updated_at > PAST
+
+
+def test_import_screen_lists_the_columns_and_a_row_as_export_writes_it(editor_client, testland):
+    TradeFigureFactory(profile=testland, year=2019, value=Decimal("1500000"))
+    html = editor_client.get(reverse("admin:trade_tradefigure_import")).content.decode()
+    assert (
+        "Columns, in the first row: <code>profile, year, flow, kind, hs_chapter, value_cad, "
+        "source_en, source_fr</code>" in html
+    )
+    assert "A row as Export writes it: <code>testland, 2019, export, merchandise, , 1500000.00" in (
+        html
+    )
+
+
+def test_meeting_import_screen_shows_a_row_as_export_writes_it(editor_client, testland):
+    MeetingFactory(profile=testland)
+    html = editor_client.get(reverse("admin:relations_meeting_import")).content.decode()
+    assert "A row as Export writes it: <code>testland, 2019-03-04, day, meeting," in html
+
+
+def test_export_screen_names_the_columns_it_writes(editor_client, testland):
+    text = page_text(editor_client.get(reverse("admin:trade_tradefigure_export")))
+    assert "profile, year, flow, kind, hs_chapter, value_cad, source_en, source_fr" in text
