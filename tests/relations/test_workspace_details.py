@@ -11,9 +11,8 @@ from django.urls import reverse
 from PIL import Image
 
 from relations.models import Profile
-from tests.helpers import csv_bytes, import_file, long_rows
+from tests.helpers import csv_bytes, import_file, long_rows, page_text
 from tests.relations.factories import MeetingFactory
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import SectorFactory, TradeFigureFactory, TradeMissionFactory
 from trade.models import TradeMissionSector
 
