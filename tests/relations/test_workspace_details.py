@@ -26,6 +26,13 @@ def test_trade_figure_list_shows_values_as_prose_and_in_full_cad(editor_client, 
     assert "17200000000.00" not in text
 
 
+def test_trade_figure_form_shows_its_value_as_prose_and_in_full_cad(editor_client, testland):
+    figure = TradeFigureFactory(profile=testland, value=Decimal("17200000000.00"))
+    url = reverse("admin:trade_tradefigure_change", args=[figure.pk])
+    assert "$17.2 billion (17,200,000,000\u00a0CAD)" in page_text(editor_client.get(url))
+    assert editor_client.get(reverse("admin:trade_tradefigure_add")).status_code == 200
+
+
 def test_an_inline_mission_sector_is_named_by_its_sector(testland):
     mission = TradeMissionFactory(profile=testland)
     row = TradeMissionSector.objects.create(mission=mission, sector=SectorFactory(name_en="mining"))
