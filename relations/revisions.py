@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from relations.models import AuditEntry, Country, Profile, Revision
 from relations.page_cache import forget_pointers
-from relations.snapshot import profile_snapshot
+from relations.snapshot import document_head, profile_snapshot
 
 PUBLISH_PERMISSION = "relations.publish_revision"
 HISTORY_MODELS = {Revision, AuditEntry}
@@ -37,8 +37,9 @@ class PublishingRefused(Exception):
 
 
 def live_revision(profile: Profile, now: datetime | None = None) -> Revision | None:
+    """The live revision, light: its `document` is read only if the caller renders it."""
     now = now or timezone.now()
-    return Revision.objects.for_profile(profile).gone_live(now).newest_first().first()
+    return Revision.objects.for_profile(profile).gone_live(now).newest_first().light().first()
 
 
 def readable_revision(*, slug: str, number: int, now: datetime | None = None) -> Revision:
@@ -47,6 +48,7 @@ def readable_revision(*, slug: str, number: int, now: datetime | None = None) ->
     now = now or timezone.now()
     revision = (
         Revision.objects.select_related("profile")
+        .without_rows()
         .filter(profile__slug=slug, number=number, go_live_at__lte=now)
         .first()
     )
@@ -59,9 +61,10 @@ def revision_labelled(*, slug: str, month: str, now: datetime | None = None) -> 
     """The newest published revision whose label month is `month` ("2012-08")."""
     now = now or timezone.now()
     return (
-        Revision.objects.filter(profile__slug=slug, document__as_of__startswith=month)
+        Revision.objects.filter(profile__slug=slug, head__as_of__startswith=month)
         .gone_live(now)
         .newest_first()
+        .light()
         .first()
     )
 
@@ -92,7 +95,7 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
     languages.
 
     Two queries whatever the number of profiles: the live revision of each, then the
-    title and label of those revisions.
+    title and label of those revisions (their `head`, never their documents).
     """
     now = now or timezone.now()
     live = Revision.objects.filter(profile=OuterRef("pk")).gone_live(now).newest_first()
@@ -101,18 +104,18 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
         .filter(live_id__isnull=False)
         .values("slug", "slug_fr", "live_id")
     )
-    documents = {
-        row["pk"]: row
+    heads = {
+        row["pk"]: row["head"]
         for row in Revision.objects.filter(pk__in=[p["live_id"] for p in profiles]).values(
-            "pk", "document__title", "document__label"
+            "pk", "head"
         )
     }
     return [
         {
             "slug": p["slug"],
             "slug_fr": p["slug_fr"],
-            "title": documents[p["live_id"]]["document__title"],
-            "label": documents[p["live_id"]]["document__label"],
+            "title": heads[p["live_id"]]["title"],
+            "label": heads[p["live_id"]]["label"],
         }
         for p in profiles
     ]
@@ -121,7 +124,7 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
 def published_updates(profile: Profile, now: datetime | None = None):
     """The major revisions a reader may see, newest first, for "See all updates"."""
     now = now or timezone.now()
-    return Revision.objects.for_profile(profile).gone_live(now).major().newest_first()
+    return Revision.objects.for_profile(profile).gone_live(now).major().newest_first().light()
 
 
 # The working copy's rows -----------------------------------------------------------------
@@ -282,10 +285,12 @@ def revision_publish(
                         % {"number": latest}
                     ]
                 )
+            document = profile_snapshot(profile)
             revision = Revision.objects.create(
                 profile=profile,
                 number=latest + 1,
-                document=profile_snapshot(profile),
+                document=document,
+                head=document_head(document),
                 working_copy=working_copy_rows(profile, owned),
                 go_live_at=go_live_at,
                 modified_at=_modified_at(profile, go_live_at, is_major),
@@ -319,7 +324,10 @@ def revision_withdraw(*, revision: Revision, by, reason: str, now: datetime | No
         raise PublishingRefused([_("Give the reason for withdrawing this revision.")])
     with transaction.atomic():
         revision = (
-            Revision.objects.select_for_update().select_related("profile").get(pk=revision.pk)
+            Revision.objects.select_for_update()
+            .select_related("profile")
+            .light()
+            .get(pk=revision.pk)
         )
         if revision.withdrawn_at:
             raise PublishingRefused([_("This revision was already withdrawn.")])

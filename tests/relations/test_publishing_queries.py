@@ -5,76 +5,12 @@ kind of row (figures, meetings, missions, trade missions and their sectors, high
 compares the queries of the same action on each.
 """
 
-import datetime
-from decimal import Decimal
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from relations.models import Section
 from relations.revisions import revision_publish
-from tests.culture.factories import HighlightFactory
-from tests.relations.factories import (
-    ConsultationTopicFactory,
-    CountryFactory,
-    DiplomaticMissionFactory,
-    MeetingFactory,
-    MultilateralForumFactory,
-    ProfileFactory,
-    SectionFactory,
-)
-from tests.trade.factories import (
-    GENERATED_SOURCE,
-    ExportMarketRankFactory,
-    SectorFactory,
-    TradeMissionFactory,
-)
-from trade.models import HSChapter, KeyCommodity, TradeFigure, TradeMissionSector
-
-# Years, HS chapters a year, rows of every other kind: 10 and 1,000 figures.
-SIZES = {"small": (5, 1, 1), "large": (10, 50, 4)}
-
-
-def generated_profile(size: str):
-    """A profile with every section kind and `SIZES[size]` rows (generated test data)."""
-    years, chapter_count, rows = SIZES[size]
-    code = {"small": "XS", "large": "XL"}[size]
-    partner = CountryFactory(code=code, name_en=f"Testland {size}", name_fr=f"Testlande {size}")
-    profile = ProfileFactory(partner=partner, slug=f"testland-{size}")
-    for position, kind in enumerate(Section.Kind.values):
-        SectionFactory(profile=profile, kind=kind, key=kind, position=position)
-    chapters = list(HSChapter.objects.exclude(title_en="").order_by("code"))
-    per_year = chapters[:chapter_count]
-    TradeFigure.objects.bulk_create(
-        TradeFigure(
-            profile=profile,
-            year=year,
-            flow=flow,
-            kind="merchandise",
-            chapter=chapter,
-            value=Decimal(1_000_000 + year),
-            **GENERATED_SOURCE,
-        )
-        for year in range(2024 - years, 2024)
-        for flow in ("export", "import")
-        for chapter in per_year
-    )
-    assert profile.trade_figures.count() == {"small": 10, "large": 1000}[size]
-    for n in range(rows):
-        ConsultationTopicFactory(profile=profile)
-        MultilateralForumFactory(profile=profile)
-        MeetingFactory(profile=profile, date=datetime.date(2019, 3, n + 1))
-        DiplomaticMissionFactory(profile=profile)
-        ExportMarketRankFactory(profile=profile, year=2010 + n)
-        KeyCommodity.objects.create(profile=profile, flow="export", chapter=chapters[n])
-        mission = TradeMissionFactory(profile=profile, date=datetime.date(2019, 6, n + 1))
-        for position in range(2):
-            TradeMissionSector.objects.create(
-                mission=mission, sector=SectorFactory(), position=position
-            )
-        HighlightFactory(profile=profile)
-    return profile
+from tests.generated import SIZES, generated_profile
 
 
 def queries_of(action) -> int:
