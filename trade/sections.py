@@ -29,7 +29,7 @@ from trade.facts import (
     key_commodities,
     yearly_totals,
 )
-from trade.models import Flow, TradeFigure, TradeMission, TradeMissionSector
+from trade.models import Flow, HSChapter, TradeFigure, TradeMission, TradeMissionSector
 
 
 def money(value: Decimal | None) -> dict | None:
@@ -146,23 +146,29 @@ def figure_rows(profile) -> list[dict]:
     Tariff writes its titles without the space. Sources stay as typed, for the open data;
     the page applies typography when it names them.
     """
-    figures = TradeFigure.objects.for_profile(profile).select_related("chapter")
-    chapters = {}  # a chapter's texts, typeset once however many figures name it
+    # Plain values, and each chapter read and typeset once however many figures name it.
+    figures = list(
+        TradeFigure.objects.for_profile(profile).values_list(
+            "year", "flow", "kind", "chapter_id", "value", "source_en", "source_fr"
+        )
+    )
+    chapters = {
+        chapter.pk: (chapter.code, text(chapter, "name"), text(chapter, "title"))
+        for chapter in HSChapter.objects.filter(pk__in={f[3] for f in figures} - {None})
+    }
     rows = []
-    for f in figures:
-        if f.chapter_id and f.chapter_id not in chapters:
-            chapters[f.chapter_id] = (text(f.chapter, "name"), text(f.chapter, "title"))
-        name, title = chapters[f.chapter_id] if f.chapter_id else (None, None)
+    for year, flow, kind, chapter_id, value, source_en, source_fr in figures:
+        code, name, title = chapters[chapter_id] if chapter_id else (None, None, None)
         rows.append(
             {
-                "year": f.year,
-                "flow": f.flow,
-                "kind": f.kind,
-                "hs_chapter": f.chapter.code if f.chapter_id else None,
+                "year": year,
+                "flow": flow,
+                "kind": kind,
+                "hs_chapter": code,
                 "chapter_name": dict(name) if name else None,
                 "chapter_title": dict(title) if title else None,
-                "value_cad": str(f.value),
-                "source": {"en": f.source_en, "fr": f.source_fr},
+                "value_cad": str(value),
+                "source": {"en": source_en, "fr": source_fr},
             }
         )
     return rows
