@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('relations', '0015_un_member_states'),
+        ('relations', '0016_revisions_stored_compressed'),
     ]
 
     operations = [
