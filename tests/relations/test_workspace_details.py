@@ -142,3 +142,12 @@ def test_meeting_import_screen_shows_a_row_as_export_writes_it(editor_client, te
 def test_export_screen_names_the_columns_it_writes(editor_client, testland):
     text = page_text(editor_client.get(reverse("admin:trade_tradefigure_export")))
     assert "profile, year, flow, kind, hs_chapter, value_cad, source_en, source_fr" in text
+
+
+def test_highlight_and_figure_forms_show_the_sentences_their_names_feed(editor_client, db):
+    highlight = page_text(editor_client.get(reverse("admin:culture_highlight_add")))
+    assert "notamment le Cirque du Soleil, qui a connu un grand succès" in highlight
+    assert "including Cirque du Soleil, which had very successful shows" in highlight
+    figure = page_text(editor_client.get(reverse("admin:trade_tradefigure_add")))
+    assert "Sources: Statistics Canada" in figure
+    assert "Statistique Canada" in figure
