@@ -114,6 +114,8 @@ def test_profile_page_links_every_kind_of_row_with_counts_and_prefilled_add_link
     assert "Trade figures: 1" in text
     assert "Meetings: 1" in text
     assert f"/admin/trade/tradefigure/import/?profile={testland.slug}" in html
+    for group in ("sections", "consultation_topics", "fora", "missions", "key_commodities"):
+        assert f'href="#{group}-group"' in html
 
 
 def test_the_add_link_prefills_the_profile(editor_client, testland):
