@@ -25,18 +25,23 @@ from relations.page_cache import (
     LIVE_CACHE_CONTROL,
     PERMALINK_CACHE_CONTROL,
     live_page_etag,
+    page_last_modified,
     permalink_etag,
 )
 from relations.rendering import page_context, render_profile_page
 from relations.revisions import (
     date_modified,
     live_revision,
-    published_profiles,
-    published_updates,
     readable_revision,
     revision_labelled,
 )
-from relations.selectors import profile_first_issued
+from relations.selectors import (
+    live_revisions,
+    profile_first_issued,
+    revision_live,
+    revision_summaries,
+    updates_published,
+)
 from relations.snapshot import localize
 
 
@@ -57,10 +62,17 @@ def profile_feed(profile, title: str) -> tuple[str, str]:
 
 
 def profile_index(request):
+    """Every live profile, by title. Reads titles and labels, never whole snapshots."""
     language = get_language()
-    entries = localize(published_profiles(), language)
-    for entry in entries:
-        entry["url"] = profile_path(entry, language)
+    live = live_revisions()
+    summaries = revision_summaries([profile["revision"] for profile in live])
+    entries = [
+        {
+            "url": profile_path(profile, language),
+            **localize(summaries[profile["revision"]], language),
+        }
+        for profile in live
+    ]
     entries.sort(key=lambda entry: entry["title"])
     meta = PageMetadata(
         title=gettext("Bilateral Relations"),
@@ -70,16 +82,19 @@ def profile_index(request):
         ),
         feeds=(site_feed(),),
     )
-    return render(
+    response = render(
         request,
         "relations/profile_index.html",
         page_context(request, meta=meta, profiles=entries, under_index=False),
     )
+    if live:
+        response["Last-Modified"] = http_date(max(p["modified"] for p in live).timestamp())
+    return response
 
 
 def _with_validators(request, etag: str, modified, render_page, cache_control: str):
     """Answer 304 when the reader's copy is current, else render with ETag and Last-Modified."""
-    last_modified = int(modified.timestamp())
+    last_modified = page_last_modified(modified)
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         not_modified["Cache-Control"] = cache_control
@@ -183,28 +198,28 @@ def revision_of_month(request, profile, month):
 @profile_at_address
 def profile_updates(request, profile):
     now = timezone.now()
-    live = live_revision(profile, now)
+    live = revision_live(profile=profile, now=now)
     if live is None:
         raise Http404("No published revision")
     language = get_language()
     updates = [
         {
-            "date": timezone.localtime(update.go_live_at),
-            "label": update.label[language],
-            "note": getattr(update, f"change_note_{language}"),
-            "url": profile_path(profile, language, "relations:revision", number=update.number),
+            "date": timezone.localtime(update["go_live_at"]),
+            "label": update["label"][language],
+            "note": update[f"change_note_{language}"],
+            "url": profile_path(profile, language, "relations:revision", number=update["number"]),
         }
-        for update in published_updates(profile, now)
+        for update in updates_published(profile=profile, now=now, limit=None)
     ]
-    title = live.document["title"][language]
+    title = revision_summaries([live["pk"]])[live["pk"]]["title"][language]
     meta = PageMetadata(
         title=gettext("Updates: %(title)s") % {"title": title},
         description=gettext("The dated major updates of the %(title)s page.") % {"title": title},
         issued=profile_first_issued(profile=profile),
-        modified=date_modified(live),
+        modified=live["modified_at"],
         feeds=(profile_feed(profile, title), site_feed()),
     )
-    return render(
+    response = render(
         request,
         "relations/profile_updates.html",
         page_context(
@@ -214,9 +229,11 @@ def profile_updates(request, profile):
             title=title,
             profile_url=profile_path(profile, language),
             updates=updates,
-            date_modified=date_modified(live),
+            date_modified=live["modified_at"],
         ),
     )
+    response["Last-Modified"] = http_date(live["modified_at"].timestamp())
+    return response
 
 
 def robots_txt(request):
