@@ -1,0 +1,150 @@
+"""Pages that list what is live (index, "See all updates", feeds, sitemap) and the open data
+files come from stored bytes like the profile page, with validators, and are forgotten on
+publish, on withdrawal and when a scheduled revision goes live (without any job)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from relations.models import Revision
+from relations.revisions import revision_publish, revision_withdraw
+from tests.relations.factories import CountryFactory, MeetingFactory, ProfileFactory
+
+LISTINGS = [
+    "/en/relations/",
+    "/fr/relations/",
+    "/en/relations/testland/updates/",
+    "/fr/relations/testlande/updates/",
+    "/en/relations/updates.atom",
+    "/fr/relations/testlande/updates.atom",
+    "/sitemap.xml",
+]
+FIGURES = [
+    "/en/relations/testland/revisions/1/figures.csv",
+    "/fr/relations/testlande/revisions/1/figures.json",
+]
+
+
+def publish(profile, by, **options):
+    return revision_publish(
+        profile=profile, by=by, change_note_en="New.", change_note_fr="Nouveau.", **options
+    )
+
+
+@pytest.fixture
+def testland(publisher):
+    profile = ProfileFactory(slug="testland", slug_fr="testlande")
+    MeetingFactory(profile=profile)
+    publish(profile, publisher)
+    return profile
+
+
+def otherland(number: int = 0):
+    """Another made-up partner (generated test data)."""
+    return ProfileFactory(
+        slug=f"otherland{number}",
+        slug_fr=f"autreland{number}",
+        partner=CountryFactory(
+            code=f"Q{number}", name_en=f"Otherland {number}", name_fr=f"Autrelande {number}"
+        ),
+    )
+
+
+@pytest.mark.parametrize("url", LISTINGS + FIGURES)
+def test_warm_listings_and_files_make_only_the_generation_check(
+    client, testland, url, django_assert_num_queries
+):
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(1):
+        warm = client.get(url)
+    assert warm.content == first.content
+    assert warm["ETag"] == first["ETag"]
+
+
+@pytest.mark.parametrize("url", LISTINGS + FIGURES)
+def test_listings_and_files_have_validators_and_answer_304(client, testland, url):
+    first = client.get(url)
+    assert first["ETag"] and first["Last-Modified"] and "public" in first["Cache-Control"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+@pytest.mark.parametrize("url", FIGURES)
+def test_open_data_answers_304_without_the_page_cache(client, testland, url, settings):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "page_cache" not in m]
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_a_publish_reaches_the_index_updates_and_feeds(
+    client, testland, publisher, django_capture_on_commit_callbacks
+):
+    before = {url: client.get(url).content for url in LISTINGS}
+    other = otherland()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(other, publisher)
+        publish(testland, publisher, is_major=True)
+    assert b"Otherland 0" in client.get("/en/relations/").content
+    assert b"Autrelande 0" in client.get("/fr/relations/").content
+    assert b"otherland0" in client.get("/sitemap.xml").content
+    assert b"/revisions/2/" in client.get("/en/relations/testland/updates/").content
+    assert b"/revisions/2/" in client.get("/fr/relations/testlande/updates.atom").content
+    assert all(client.get(url).content != before[url] for url in LISTINGS)
+
+
+def test_a_scheduled_revision_reaches_the_listings_at_its_go_live_time(
+    client, testland, publisher, settings, django_capture_on_commit_callbacks
+):
+    """No job runs and nothing is forgotten: the stored listings expire by themselves."""
+    settings.PUBLICATION_CHECK_SECONDS = 3600
+    now = timezone.now()
+    go_live = now + datetime.timedelta(minutes=5)
+    other = otherland()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(other, publisher, go_live_at=go_live)
+        publish(testland, publisher, go_live_at=go_live)
+    for url in LISTINGS:
+        client.get(url)  # stored, until the go-live
+    assert b"Otherland 0" not in client.get("/en/relations/").content
+    with time_machine.travel(go_live + datetime.timedelta(seconds=1)):
+        assert b"Otherland 0" in client.get("/en/relations/").content
+        assert b"autreland0" in client.get("/sitemap.xml").content
+        assert b"/revisions/2/" in client.get("/en/relations/testland/updates/").content
+        assert b"/revisions/2/" in client.get("/en/relations/updates.atom").content
+
+
+def test_a_withdrawal_leaves_the_listings(
+    client, testland, publisher, django_capture_on_commit_callbacks
+):
+    for url in LISTINGS:
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_withdraw(revision=Revision.objects.get(), by=publisher, reason="Wrong.")
+    assert b"testland" not in client.get("/en/relations/").content
+    assert b"testland" not in client.get("/sitemap.xml").content
+    assert client.get("/en/relations/testland/updates/").status_code == 404
+    assert client.get(FIGURES[0]).status_code == 410
+
+
+def test_the_index_reads_no_snapshot_and_a_constant_number_of_queries(
+    client, testland, publisher, django_assert_num_queries
+):
+    """Titles and labels of revisions already listed come from the cache."""
+    for number in range(3):
+        publish(otherland(number), publisher)
+    client.get("/en/relations/")  # reads each title once
+    publish(otherland(3), publisher)
+    for number in range(4, 8):
+        publish(otherland(number), publisher)
+    client.get("/fr/relations/")
+    publish(otherland(8), publisher)
+    with django_assert_num_queries(4) as queries:
+        # generation check, live revisions, the new revision's title and label, next go-live
+        page = client.get("/en/relations/")
+    assert page.content.count(b'href="/en/relations/otherland') == 9
+    snapshot_reads = [q["sql"] for q in queries.captured_queries if "document" in q["sql"]]
+    assert len(snapshot_reads) == 1
