@@ -15,6 +15,7 @@ revision goes live on time without a job. Each stored page is kept compressed as
 """
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from hashlib import sha256
@@ -272,6 +273,7 @@ class PublishedPageCacheMiddleware:
                 response.content, kept_headers(response), etag=etag, last_modified=last_modified
             )
             store_page(key, page, settings.PAGE_CACHE_TIMEOUT)
+        local.remember_answer(request.path_info, key, pointer.valid_until)
         return page_response(request, page)
 
     def listing_page(self, request, generation: str):
@@ -286,6 +288,7 @@ class PublishedPageCacheMiddleware:
                 return response
             page = listing_page_of(response, valid_until)
             store_page(key, page, GENERATION_TIMEOUT)
+        local.remember_answer(request.path_info, key, page.valid_until)
         cache_control = dict(page.headers)["Cache-Control"]
         if answer := not_modified(request, page.etag, cache_control, page.last_modified):
             return answer
@@ -320,9 +323,10 @@ class FastPublishedPages:
     """WSGI wrapper: answers from this process's memory without entering Django at all.
 
     Only while the publication generation was checked less than PUBLICATION_CHECK_SECONDS
-    ago and both the address's pointer and the page bytes are in memory; every other
-    request, including one every PUBLICATION_CHECK_SECONDS, goes through Django, whose
-    middleware above checks the generation and fills that memory.
+    ago, with the page the middleware above last answered that path with in this generation
+    (until its next scheduled go-live); every other request, including one every
+    PUBLICATION_CHECK_SECONDS, goes through Django, whose middleware checks the generation
+    and fills that memory.
     """
 
     def __init__(self, application):
@@ -338,46 +342,20 @@ class FastPublishedPages:
         return self.application(environ, start_response)
 
     def answer(self, environ):
-        if not settings.PUBLIC_PAGE_CACHE or not clock.is_fresh():
+        if not clock.is_fresh() or local.generation != clock.current:
             return None
-        generation = clock.current
-        if local.generation != generation:
+        page = local.answer(environ.get("PATH_INFO", ""), time.time())
+        if page is None:
             return None
-        path = environ.get("PATH_INFO", "")
         host = environ.get("HTTP_HOST", "").rsplit(":", 1)[0].lower()
         if not validate_host(host, settings.ALLOWED_HOSTS):
             return None
-        page = self.page(path, generation)
-        if page is None:
-            return None
-        headers = dict(page.headers)
         if self.is_current(environ, page):
-            status = "304 Not Modified"
-            return (
-                status,
-                not_modified_headers(page.etag, headers["Cache-Control"], page.last_modified),
-                b"",
-            )
+            cache_control = dict(page.headers)["Cache-Control"]
+            headers = not_modified_headers(page.etag, cache_control, page.last_modified)
+            return "304 Not Modified", headers, b""
         body, headers = page.form(environ.get("HTTP_ACCEPT_ENCODING", ""))
         return "200 OK", headers, body
-
-    @staticmethod
-    def page(path: str, generation: str) -> StoredPage | None:
-        now = timezone.now()
-        if match := PUBLIC_PAGE.match(path):
-            key = pointer_key(generation, match["language"], match["slug"], match["number"])
-            pointer = local.pointers.get(key)
-            if pointer is None or not pointer.is_valid(now):
-                return None
-            etag, _ = page_etag(
-                match["number"], match["extension"], pointer.revision_pk, match["language"]
-            )
-            return local.page(page_key(etag, pointer.addresses))
-        if LISTING_PAGE.match(path):
-            page = local.page(listing_key(generation, path))
-            if page is not None and (page.valid_until is None or now < page.valid_until):
-                return page
-        return None
 
     @staticmethod
     def is_current(environ, page: StoredPage) -> bool:
@@ -387,5 +365,7 @@ class FastPublishedPages:
         if if_none_match is not None:
             tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
             return "*" in tags or page.etag in tags
-        since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+        if "HTTP_IF_MODIFIED_SINCE" not in environ:
+            return False
+        since = parse_http_date_safe(environ["HTTP_IF_MODIFIED_SINCE"])
         return since is not None and page.last_modified <= since

@@ -10,6 +10,7 @@ import gzip
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 import brotli
 from django.conf import settings
@@ -61,6 +62,12 @@ class StoredPage:
 
 def preferred_encoding(accept_encoding: str, available) -> str | None:
     """br or gzip if the reader accepts it (q > 0) and we have it, else None (plain bytes)."""
+    return next((name for name in accepted_encodings(accept_encoding) if name in available), None)
+
+
+@lru_cache(maxsize=256)
+def accepted_encodings(accept_encoding: str) -> tuple[str, ...]:
+    """Of ENCODINGS, those an Accept-Encoding value allows, best first (few values recur)."""
     accepted = {}
     for part in accept_encoding.lower().split(","):
         name, _, params = part.strip().partition(";")
@@ -73,11 +80,9 @@ def preferred_encoding(accept_encoding: str, available) -> str | None:
                 except ValueError:
                     quality = 0.0
         accepted[name.strip()] = quality
-    for encoding in ENCODINGS:
-        quality = accepted.get(encoding, accepted.get("*", 0.0))
-        if encoding in available and quality > 0:
-            return encoding
-    return None
+    return tuple(
+        encoding for encoding in ENCODINGS if accepted.get(encoding, accepted.get("*", 0.0)) > 0
+    )
 
 
 def with_vary(headers: dict) -> dict:
@@ -98,19 +103,33 @@ class LocalMemory:
     def __init__(self):
         self.pointers: dict[str, object] = {}
         self.pages: OrderedDict[str, StoredPage] = OrderedDict()
+        # path -> (page key, until when, as a timestamp): what the WSGI fast path answers
+        self.answers: dict[str, tuple[str, float]] = {}
         self.generation: str | None = None
         self.size = 0
 
     def clear(self) -> None:
         self.pointers.clear()
         self.pages.clear()
+        self.answers.clear()
         self.size = 0
 
     def follow(self, generation: str) -> None:
         """A new generation: what was live under the old one is forgotten."""
         if generation != self.generation:
             self.pointers.clear()
+            self.answers.clear()
             self.generation = generation
+
+    def remember_answer(self, path: str, key: str, valid_until: datetime | None) -> None:
+        self.answers[path] = (key, valid_until.timestamp() if valid_until else float("inf"))
+
+    def answer(self, path: str, now: float) -> StoredPage | None:
+        """The page stored for `path` in this generation, if still valid at `now`."""
+        key, until = self.answers.get(path, (None, 0.0))
+        if now >= until:
+            return None
+        return self.pages.get(key)
 
     def page(self, key: str) -> StoredPage | None:
         page = self.pages.get(key)
