@@ -51,7 +51,7 @@ def manage(env: dict, *args: str) -> None:
     )
 
 
-def start_gunicorn(app: str, port: int, env: dict) -> subprocess.Popen:
+def start_gunicorn(app: str, port: int, env: dict, workers: int = 2) -> subprocess.Popen:
     process = subprocess.Popen(
         [
             PYTHON,
@@ -59,7 +59,7 @@ def start_gunicorn(app: str, port: int, env: dict) -> subprocess.Popen:
             "gunicorn",
             app,
             "--workers",
-            "2",
+            str(workers),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",

@@ -7,7 +7,7 @@ import pytest
 
 from relations.models import Revision
 from relations.publication_clock import clock
-from tests.relations.test_page_cache import wsgi_get
+from tests.helpers import wsgi_get
 
 URLS = [
     "/en/relations/russia/",
