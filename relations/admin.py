@@ -210,9 +210,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(Revision)
 class RevisionAdmin(ReadOnlyAdmin):
     list_display = ["profile", "number", "go_live_at", "is_major", "published_by", "withdrawn_at"]
-    list_filter = ["profile", "is_major"]
+    list_filter = [("profile", ProfileFilter), "is_major"]
     list_select_related = ["profile__partner", "published_by"]
     exclude = ["document", "working_copy"]
+
+    def get_queryset(self, request):
+        # The list and the change page show neither the page nor the rows: never read them.
+        return super().get_queryset(request).light()
 
 
 @admin.register(ImportBatch)
@@ -318,5 +322,8 @@ class ImportBatchAdmin(ReadOnlyAdmin):
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "action", "revision", "actor", "detail"]
-    list_filter = ["action", "profile"]
+    list_filter = ["action", ("profile", ProfileFilter)]
     list_select_related = ["revision__profile__partner", "actor"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("revision__document", "revision__working_copy")

@@ -113,7 +113,9 @@ class ProfilePublishingAdmin:
     def stored_revision_view(self, request, pk, number, language):
         """A stored revision as it renders, including scheduled and withdrawn ones."""
         profile = self._profile(request, pk)
-        revision = get_object_or_404(Revision, profile=profile, number=number)
+        revision = get_object_or_404(
+            Revision.objects.without_rows(), profile=profile, number=number
+        )
         other = "fr" if language == "en" else "en"
         return self._render_document(
             request,
@@ -126,7 +128,7 @@ class ProfilePublishingAdmin:
     def publish_view(self, request, pk):
         profile = self._profile(request, pk)
         self._require_publisher(request)
-        latest = Revision.objects.for_profile(profile).order_by("-number").first()
+        latest = Revision.objects.for_profile(profile).order_by("-number").light().first()
         form = PublishForm(
             request.POST or None, initial={"expected_latest": latest.number if latest else 0}
         )
@@ -172,8 +174,13 @@ class ProfilePublishingAdmin:
             for r in Revision.objects.for_profile(profile)
             .select_related("published_by", "withdrawn_by")
             .order_by("-number")
+            .light()
         ]
-        audit = AuditEntry.objects.filter(profile=profile).select_related("actor", "revision")
+        audit = (
+            AuditEntry.objects.filter(profile=profile)
+            .select_related("actor", "revision")
+            .defer("revision__document", "revision__working_copy")
+        )
         return TemplateResponse(
             request,
             "admin/relations/profile/revisions.html",
@@ -201,7 +208,9 @@ class ProfilePublishingAdmin:
                     documents[side] = profile_snapshot(profile)
                     labels[side] = _("working copy")
                 elif choice.isdigit():
-                    revision = get_object_or_404(Revision, profile=profile, number=int(choice))
+                    revision = get_object_or_404(
+                        Revision.objects.without_rows(), profile=profile, number=int(choice)
+                    )
                     documents[side] = revision.document
                     labels[side] = _("revision %(number)s") % {"number": revision.number}
                 else:
@@ -231,7 +240,7 @@ class ProfilePublishingAdmin:
         self._require_publisher(request)
         if request.method != "POST":
             return redirect("admin:profile_revisions", pk)
-        revision = get_object_or_404(Revision, profile=profile, number=number)
+        revision = get_object_or_404(Revision.objects.light(), profile=profile, number=number)
         form = WithdrawForm(request.POST)
         try:
             if not form.is_valid():

@@ -11,6 +11,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from relations.fields import CompressedJSONField
 from relations.validators import (
     translation_gaps,
     validate_not_future_year,
@@ -528,20 +529,36 @@ class RevisionQuerySet(NaturalKeyQuerySet):
     def newest_first(self):
         return self.order_by("-go_live_at", "-number")
 
+    def light(self):
+        """Without the stored page and rows (megabytes for a large profile): for lists,
+        history screens and "which revision is live". Reading `document` later loads it."""
+        return self.defer("document", "working_copy")
+
+    def without_rows(self):
+        """With the page, without the working-copy rows only a restore reads."""
+        return self.defer("working_copy")
+
 
 class Revision(NaturalKeyModel):
     """A dated, immutable public version of a profile.
 
     `document` is the page snapshot as it was published; `working_copy` the rows it was
-    built from, so a restore can bring them back. Neither is ever edited: withdrawing only
-    records who withdrew it and why. The live revision is the newest one whose go-live time
-    has passed and that is not withdrawn, so scheduling needs no job.
+    built from, so a restore can bring them back. Both are stored compressed and read only
+    where they are shown (`light()`); `head` copies what lists show of the document.
+    Nothing is ever edited: withdrawing only records who withdrew it and why. The live
+    revision is the newest one whose go-live time has passed and that is not withdrawn, so
+    scheduling needs no job.
     """
 
     profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField(_("number"))
-    document = models.JSONField(_("page snapshot"))
-    working_copy = models.JSONField(_("working copy rows"), default=list)
+    document = CompressedJSONField(_("page snapshot"))
+    working_copy = CompressedJSONField(_("working copy rows"), default=list)
+    head = models.JSONField(
+        _("title, label and date"),
+        default=dict,
+        help_text=_("The document's title, label and “as of” date, for lists and feeds."),
+    )
     go_live_at = models.DateTimeField(_("goes live at"), db_index=True)
     is_major = models.BooleanField(
         _("major update"),
@@ -584,13 +601,17 @@ class Revision(NaturalKeyModel):
         return f"{self.profile} #{self.number}"
 
     @property
+    def title(self) -> dict[str, str]:
+        return self.head["title"]
+
+    @property
     def label(self) -> dict[str, str]:
-        return self.document["label"]
+        return self.head["label"]
 
     @property
     def as_of(self) -> str:
         """The revision's month as YYYY-MM, as its permalink shows it."""
-        return self.document["as_of"][:7]
+        return self.head["as_of"][:7]
 
     def status(self, now) -> str:
         if self.withdrawn_at:

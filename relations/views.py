@@ -32,16 +32,12 @@ from relations.rendering import page_context, render_profile_page
 from relations.revisions import (
     date_modified,
     live_revision,
+    published_profiles,
+    published_updates,
     readable_revision,
     revision_labelled,
 )
-from relations.selectors import (
-    live_revisions,
-    profile_first_issued,
-    revision_live,
-    revision_summaries,
-    updates_published,
-)
+from relations.selectors import profile_first_issued, profiles_live
 from relations.snapshot import localize
 
 
@@ -62,17 +58,10 @@ def profile_feed(profile, title: str) -> tuple[str, str]:
 
 
 def profile_index(request):
-    """Every live profile, by title. Reads titles and labels, never whole snapshots."""
     language = get_language()
-    live = live_revisions()
-    summaries = revision_summaries([profile["revision"] for profile in live])
-    entries = [
-        {
-            "url": profile_path(profile, language),
-            **localize(summaries[profile["revision"]], language),
-        }
-        for profile in live
-    ]
+    entries = localize(published_profiles(), language)
+    for entry in entries:
+        entry["url"] = profile_path(entry, language)
     entries.sort(key=lambda entry: entry["title"])
     meta = PageMetadata(
         title=gettext("Bilateral Relations"),
@@ -87,8 +76,9 @@ def profile_index(request):
         "relations/profile_index.html",
         page_context(request, meta=meta, profiles=entries, under_index=False),
     )
-    if live:
-        response["Last-Modified"] = http_date(max(p["modified"] for p in live).timestamp())
+    # The index changes when a profile's live page does (the page cache adds the ETag).
+    if modified := [profile["modified"] for profile in profiles_live()]:
+        response["Last-Modified"] = http_date(max(modified).timestamp())
     return response
 
 
@@ -109,7 +99,7 @@ def _with_validators(request, etag: str, modified, render_page, cache_control: s
 def _profile_page_context(profile, revision) -> dict:
     """What the live page and the permalinks share: links to updates, files and feeds."""
     language = get_language()
-    title = revision.document["title"][language]
+    title = revision.title[language]
     return {
         "revision": revision,
         "profile_slug": address_slug(profile, language),
@@ -198,25 +188,25 @@ def revision_of_month(request, profile, month):
 @profile_at_address
 def profile_updates(request, profile):
     now = timezone.now()
-    live = revision_live(profile=profile, now=now)
+    live = live_revision(profile, now)
     if live is None:
         raise Http404("No published revision")
     language = get_language()
     updates = [
         {
-            "date": timezone.localtime(update["go_live_at"]),
-            "label": update["label"][language],
-            "note": update[f"change_note_{language}"],
-            "url": profile_path(profile, language, "relations:revision", number=update["number"]),
+            "date": timezone.localtime(update.go_live_at),
+            "label": update.label[language],
+            "note": getattr(update, f"change_note_{language}"),
+            "url": profile_path(profile, language, "relations:revision", number=update.number),
         }
-        for update in updates_published(profile=profile, now=now, limit=None)
+        for update in published_updates(profile, now)
     ]
-    title = revision_summaries([live["pk"]])[live["pk"]]["title"][language]
+    title = live.title[language]
     meta = PageMetadata(
         title=gettext("Updates: %(title)s") % {"title": title},
         description=gettext("The dated major updates of the %(title)s page.") % {"title": title},
         issued=profile_first_issued(profile=profile),
-        modified=live["modified_at"],
+        modified=date_modified(live),
         feeds=(profile_feed(profile, title), site_feed()),
     )
     response = render(
@@ -229,10 +219,10 @@ def profile_updates(request, profile):
             title=title,
             profile_url=profile_path(profile, language),
             updates=updates,
-            date_modified=live["modified_at"],
+            date_modified=date_modified(live),
         ),
     )
-    response["Last-Modified"] = http_date(live["modified_at"].timestamp())
+    response["Last-Modified"] = http_date(date_modified(live).timestamp())
     return response
 
 

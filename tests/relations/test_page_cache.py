@@ -12,8 +12,7 @@ from relations.models import Revision
 from relations.publication_clock import shared_cache
 from relations.release import release_tag
 from relations.revisions import revision_publish, revision_withdraw
-from tests.helpers import generation_check_queries, publication_in_effect, wsgi_get
-from tests.relations.test_profile_page import page_text
+from tests.helpers import generation_check_queries, page_text, publication_in_effect, wsgi_get
 from trade.models import TradeFigure
 
 PAGE = "/en/relations/russia/"
@@ -193,12 +192,16 @@ def test_memory_fast_path_checks_a_due_generation_itself_without_entering_django
     settings.PUBLICATION_CHECK_SECONDS = 0
     wsgi_get(PAGE)
     requests = []
-    request_started.connect(requests.append, weak=False)
+
+    def entered_django(**kwargs):
+        requests.append(kwargs)
+
+    request_started.connect(entered_django)
     try:
         with django_assert_num_queries(generation_check_queries()):
             assert wsgi_get(PAGE)[0] == "200 OK"
     finally:
-        request_started.disconnect(requests.append)
+        request_started.disconnect(entered_django)
     assert requests == []
 
 
