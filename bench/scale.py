@@ -276,7 +276,7 @@ def main() -> None:
     revision_kb = revision_bytes(revision.pk) / 1024
     print(
         f"  publish {figures:,} figures: {publish_s:.2f} s ({publish_cpu_s:.2f} s of CPU in "
-        f"this process, SQLite's work included), {len(queries)} queries, "
+        f"this process{', SQLite included' if label == 'sqlite' else ''}), {len(queries)} queries, "
         f"revision {revision_kb:,.0f} KB",
         flush=True,
     )
