@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from relations.models import Country, Profile, Section
 from relations.workspace import partners_without_profile, profile_create
+from tests.helpers import page_text
 from tests.relations.factories import MeetingFactory, SectionFactory
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import TradeFigureFactory
 
 STANDARD_KINDS = ["political", "trade", "culture", "meetings", "representation"]
