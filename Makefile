@@ -20,10 +20,10 @@ run: $(STAMP)
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## test: the whole test suite (SQLite, or DATABASE_URL / REDIS_URL when set), in
-## TEST_WORKERS processes, each test file in one of them
+## TEST_WORKERS processes (in collection order, so tests that empty the database run last)
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

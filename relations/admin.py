@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_lists import ProfileFilter
 from relations.admin_publishing import ProfilePublishingAdmin
+from relations.admin_workspace import ProfileRowAdmin, ProfileWorkspaceAdmin
 from relations.countries import country_sample_sentences
 from relations.models import (
     AuditEntry,
@@ -94,7 +95,9 @@ class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
 
 
 @admin.register(Profile)
-class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
+class ProfileAdmin(
+    ProfileWorkspaceAdmin, ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
+):
     change_form_template = "admin/relations/profile/change_form.html"
     list_display = ["__str__", "slug", "slug_fr", "as_of", "live_now", "scheduled", "updated_at"]
     search_fields = ["slug", "slug_fr", "partner__name_en", "partner__name_fr"]
@@ -155,7 +158,7 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     list_display = ["date", "kind", "home_participant_en", "partner_participant_en", "profile"]
     list_filter = [("profile", ProfileFilter), "kind"]
     search_fields = ["home_participant_en", "partner_participant_en", "occasion_en", "city_en"]
@@ -182,7 +185,9 @@ class MeetingAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(DiplomaticMission)
-class DiplomaticMissionAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
+class DiplomaticMissionAdmin(
+    ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin
+):
     """Missions are edited inline on their profile; this list is for import and export."""
 
     list_display = ["city_en", "kind", "side", "position", "profile"]

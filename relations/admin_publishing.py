@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from relations.compare import compare_documents
 from relations.forms import CompareForm, PublishForm, WithdrawForm
 from relations.models import AuditEntry, Profile, Revision
+from relations.readiness import profile_readiness
 from relations.rendering import render_profile_page
 from relations.revisions import (
     PUBLISH_PERMISSION,
@@ -80,7 +81,9 @@ class ProfilePublishingAdmin:
             **extra,
         }
 
-    def _render_document(self, request, document, language, alternate_url, date_modified):
+    def _render_document(
+        self, request, document, language, alternate_url, date_modified, **context
+    ):
         if language not in LANGUAGES:
             raise Http404
         with translation.override(language):
@@ -91,6 +94,7 @@ class ProfilePublishingAdmin:
                 banner="preview",
                 noindex=True,
                 alternate_url=alternate_url,
+                **context,
             )
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
@@ -108,6 +112,7 @@ class ProfilePublishingAdmin:
             language,
             reverse("admin:profile_preview", args=[pk, other]),
             timezone.now(),
+            readiness=profile_readiness(profile),
         )
 
     def stored_revision_view(self, request, pk, number, language):
@@ -157,6 +162,7 @@ class ProfilePublishingAdmin:
                 _("Publish %(profile)s") % {"profile": profile},
                 form=form,
                 problems=translation_problems(profile),
+                readiness=profile_readiness(profile),
                 latest=latest,
             ),
         )

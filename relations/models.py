@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from relations.fields import CompressedJSONField
 from relations.validators import (
     translation_gaps,
+    validate_french_article,
     validate_not_future_year,
     validate_plausible_year,
 )
@@ -270,8 +271,23 @@ class ConsultationTopic(OrderedProfileItem):
     profile = models.ForeignKey(
         Profile, on_delete=models.CASCADE, related_name="consultation_topics"
     )
-    name_en = models.CharField(_("topic (English)"), max_length=120, help_text=_("e.g. the Arctic"))
-    name_fr = models.CharField(_("topic (French)"), max_length=120, help_text=_("e.g. l'Arctique"))
+    name_en = models.CharField(
+        _("topic (English)"),
+        max_length=120,
+        help_text=_(
+            "With “the” where English needs it, as in “… consultations on issues relating to "
+            "the Arctic and regional security.”"
+        ),
+    )
+    name_fr = models.CharField(
+        _("topic (French)"),
+        max_length=120,
+        validators=[validate_french_article],
+        help_text=_(
+            "With its article (le, la, les or l’), as in « … sur des questions telles que "
+            "l’Arctique et la sécurité régionale. »"
+        ),
+    )
 
     NATURAL_KEY = ("profile__slug", "name_en")
 
@@ -289,10 +305,21 @@ class MultilateralForum(OrderedProfileItem):
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="fora")
     name_en = models.CharField(
-        _("forum (English)"), max_length=120, help_text=_("Without “the”: UN, G20, APEC.")
+        _("forum (English)"),
+        max_length=120,
+        help_text=_(
+            "Without “the” (the box below adds it), as in “… within multilateral fora, "
+            "including the UN and APEC.”"
+        ),
     )
     name_fr = models.CharField(
-        _("forum (French)"), max_length=120, help_text=_("With its article: l’ONU, le G20, l’APEC.")
+        _("forum (French)"),
+        max_length=120,
+        validators=[validate_french_article],
+        help_text=_(
+            "With its article (le, la, les or l’), as in « … au sein d’enceintes "
+            "multilatérales, dont l’ONU et l’APEC. »"
+        ),
     )
     english_the = models.BooleanField(
         _("“the” in English"),
@@ -478,8 +505,19 @@ class DiplomaticMission(OrderedProfileItem):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="missions")
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    city_en = models.CharField(_("city (English)"), max_length=100)
-    city_fr = models.CharField(_("city (French)"), max_length=100)
+    city_en = models.CharField(
+        _("city (English)"),
+        max_length=100,
+        help_text=_("As in “Canada is officially represented in Japan by an Embassy in Tokyo.”"),
+    )
+    city_fr = models.CharField(
+        _("city (French)"),
+        max_length=100,
+        help_text=_(
+            "With its article if the name has one (Le Caire), as in « Le Canada est "
+            "officiellement représenté au Japon par une ambassade à Tokyo. »"
+        ),
+    )
 
     NATURAL_KEY = ("profile__slug", "side", "kind", "city_en")
 

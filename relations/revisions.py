@@ -271,6 +271,10 @@ def revision_publish(
             # Read once, under the lock: what is checked is what the revision freezes.
             owned = owned_rows(profile)
             problems = translation_problems(profile, owned)
+            # Imported here: the checklist reads translation_problems from this module.
+            from relations.readiness import publishing_blockers
+
+            problems += publishing_blockers(profile)
             if is_major and not (change_note_en.strip() and change_note_fr.strip()):
                 problems.append(_("A major update needs a change note in English and in French."))
             if go_live_at < now - timezone.timedelta(minutes=1):
