@@ -79,6 +79,7 @@ def build(env: dict) -> list[str]:
             profile=profile,
             number=1,
             document=document,
+            head={key: document[key] for key in ("title", "label", "as_of")},
             go_live_at=now,
             modified_at=now,
             change_note_en="Generated.",
