@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from relations.admin_errors import publishers_only
 from relations.compare import compare_documents
 from relations.forms import CompareForm, PublishForm, WithdrawForm
 from relations.models import AuditEntry, Profile, Revision
@@ -64,9 +65,9 @@ class ProfilePublishingAdmin:
             raise PermissionDenied
         return profile
 
-    def _require_publisher(self, request):
+    def _require_publisher(self, request, profile=None):
         if not request.user.has_perm(PUBLISH_PERMISSION):
-            raise PermissionDenied(_("Only publishers may do this."))
+            raise publishers_only(profile)
 
     def _context(self, request, profile, title, **extra):
         return {
@@ -125,7 +126,7 @@ class ProfilePublishingAdmin:
 
     def publish_view(self, request, pk):
         profile = self._profile(request, pk)
-        self._require_publisher(request)
+        self._require_publisher(request, profile)
         latest = Revision.objects.for_profile(profile).order_by("-number").first()
         form = PublishForm(
             request.POST or None, initial={"expected_latest": latest.number if latest else 0}
@@ -228,7 +229,7 @@ class ProfilePublishingAdmin:
 
     def withdraw_view(self, request, pk, number):
         profile = self._profile(request, pk)
-        self._require_publisher(request)
+        self._require_publisher(request, profile)
         if request.method != "POST":
             return redirect("admin:profile_revisions", pk)
         revision = get_object_or_404(Revision, profile=profile, number=number)
@@ -248,7 +249,7 @@ class ProfilePublishingAdmin:
 
     def restore_view(self, request, pk, number):
         profile = self._profile(request, pk)
-        self._require_publisher(request)
+        self._require_publisher(request, profile)
         if request.method != "POST":
             return redirect("admin:profile_revisions", pk)
         revision = get_object_or_404(Revision, profile=profile, number=number)

@@ -708,3 +708,61 @@ class ImportChange(models.Model):
 
     def __str__(self):
         return f"{self.batch_id}: {self.object_id}"
+
+
+class HandOffQuerySet(models.QuerySet):
+    def waiting(self):
+        """Requests no revision has answered yet."""
+        return self.filter(settled_at__isnull=True)
+
+
+class HandOff(models.Model):
+    """An editor's "Ready for publishing" with a note; publishing the profile settles it.
+
+    The rows are the audit of the hand-off: who asked, when, with what note, and which
+    revision (published by whom, when) answered.
+    """
+
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="hand_offs", verbose_name=_("profile")
+    )
+    note = models.TextField(
+        _("note for the publisher"),
+        max_length=2000,
+        help_text=_("What changed and anything the publisher should check."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    settled_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    revision = models.ForeignKey(
+        Revision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revision"),
+    )
+
+    objects = HandOffQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("request to publish")
+        verbose_name_plural = _("requests to publish")
+
+    def __str__(self):
+        return f"{self.profile}: {self.requested_at:%Y-%m-%d %H:%M}"
