@@ -64,7 +64,10 @@ class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
         if not country.pk:
             return _("Save to see the sentences this country’s forms produce.")
         sentences = country_sample_sentences(country, Country.objects.home())
-        return format_html_join("", "<p>{}</p>", ((sentence,) for sentence in sentences))
+        # English then French: each marked with its language for screen readers (WCAG 3.1.2).
+        return format_html_join(
+            "", '<p lang="{}">{}</p>', zip(("en", "fr"), sentences, strict=True)
+        )
 
 
 class SectionInline(StaleEditGuardInline, admin.StackedInline):

@@ -167,6 +167,7 @@ class Country(NaturalKeyModel):
 
     class Meta:
         ordering = ["name_en"]
+        verbose_name = _("country")
         verbose_name_plural = _("countries")
 
     def __str__(self):
@@ -215,7 +216,7 @@ class Profile(NaturalKeyModel):
         _("as of"),
         help_text=_("The month this text describes; the page shows it as e.g. “August 2012”."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
 
     objects = ProfileQuerySet.as_manager()
     NATURAL_KEY = ("slug",)
@@ -224,6 +225,8 @@ class Profile(NaturalKeyModel):
 
     class Meta:
         ordering = ["partner__name_en"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
 
     def __str__(self):
         return str(self.partner)
@@ -253,7 +256,9 @@ class ProfileItemQuerySet(NaturalKeyQuerySet):
 class OrderedProfileItem(NaturalKeyModel):
     """A row of a profile's ordered list; `position` is the order editors give it."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="+", verbose_name=_("profile")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = ProfileItemQuerySet.as_manager()
@@ -267,7 +272,10 @@ class ConsultationTopic(OrderedProfileItem):
     """A subject of the regular senior official consultations."""
 
     profile = models.ForeignKey(
-        Profile, on_delete=models.CASCADE, related_name="consultation_topics"
+        Profile,
+        on_delete=models.CASCADE,
+        related_name="consultation_topics",
+        verbose_name=_("profile"),
     )
     name_en = models.CharField(_("topic (English)"), max_length=120, help_text=_("e.g. the Arctic"))
     name_fr = models.CharField(_("topic (French)"), max_length=120, help_text=_("e.g. l'Arctique"))
@@ -275,6 +283,8 @@ class ConsultationTopic(OrderedProfileItem):
     NATURAL_KEY = ("profile__slug", "name_en")
 
     class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("consultation topic")
+        verbose_name_plural = _("consultation topics")
         constraints = [
             models.UniqueConstraint(fields=["profile", "name_en"], name="unique_topic_per_profile")
         ]
@@ -286,7 +296,9 @@ class ConsultationTopic(OrderedProfileItem):
 class MultilateralForum(OrderedProfileItem):
     """A multilateral forum in which both countries cooperate."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="fora")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="fora", verbose_name=_("profile")
+    )
     name_en = models.CharField(
         _("forum (English)"), max_length=120, help_text=_("Without “the”: UN, G20, APEC.")
     )
@@ -326,7 +338,9 @@ class Section(OrderedProfileItem):
         MEETINGS = "meetings", _("High-level meetings")
         REPRESENTATION = "representation", _("Diplomatic representation")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="sections")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="sections", verbose_name=_("profile")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PROSE)
     key = models.SlugField(
         _("key"), max_length=50, help_text=_("A short name that spreadsheets and links use.")
@@ -344,6 +358,8 @@ class Section(OrderedProfileItem):
     body_fr = models.TextField(_("prose (French)"), blank=True)
 
     class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         constraints = [
             models.UniqueConstraint(fields=["profile", "key"], name="unique_section_key"),
         ]
@@ -367,7 +383,9 @@ class Meeting(NaturalKeyModel):
         VISIT_TO_HOME = "visit_home", _("Visit by the partner's representative to the home country")
         VISIT_TO_PARTNER = "visit_partner", _("Visit by our representative to the partner country")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="meetings")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("profile")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     date_precision = models.CharField(
@@ -429,6 +447,8 @@ class Meeting(NaturalKeyModel):
 
     class Meta:
         ordering = ["-date", "pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         permissions = [
             ("import_meeting", _("Can import meetings from a spreadsheet")),
             ("export_meeting", _("Can export meetings to a spreadsheet")),
@@ -474,7 +494,9 @@ class DiplomaticMission(OrderedProfileItem):
         CONSULATE = "consulate", _("Consulate")
         HONORARY_CONSULATE = "honorary_consulate", _("Honorary Consulate")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="missions")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="missions", verbose_name=_("profile")
+    )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     city_en = models.CharField(_("city (English)"), max_length=100)
@@ -484,6 +506,7 @@ class DiplomaticMission(OrderedProfileItem):
 
     class Meta(OrderedProfileItem.Meta):
         verbose_name = _("diplomatic mission")
+        verbose_name_plural = _("diplomatic missions")
         permissions = [
             ("import_diplomaticmission", _("Can import diplomatic missions from a spreadsheet")),
             ("export_diplomaticmission", _("Can export diplomatic missions to a spreadsheet")),
@@ -538,7 +561,9 @@ class Revision(NaturalKeyModel):
     has passed and that is not withdrawn, so scheduling needs no job.
     """
 
-    profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="revisions")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("profile")
+    )
     number = models.PositiveIntegerField(_("number"))
     document = models.JSONField(_("page snapshot"))
     working_copy = models.JSONField(_("working copy rows"), default=list)
@@ -554,7 +579,12 @@ class Revision(NaturalKeyModel):
     change_note_en = models.TextField(_("change note (English)"), blank=True)
     change_note_fr = models.TextField(_("change note (French)"), blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
     )
     published_at = models.DateTimeField(_("published at"), auto_now_add=True)
     modified_at = models.DateTimeField(
@@ -566,7 +596,12 @@ class Revision(NaturalKeyModel):
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
     )
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
 
@@ -575,6 +610,8 @@ class Revision(NaturalKeyModel):
 
     class Meta:
         ordering = ["profile", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
         permissions = [("publish_revision", _("Can publish, schedule, withdraw and restore"))]
         constraints = [
             models.UniqueConstraint(fields=["profile", "number"], name="unique_revision_number")
@@ -608,11 +645,19 @@ class AuditEntry(models.Model):
         CANCEL = "cancel", _("Cancelled a scheduled revision")
         RESTORE = "restore", _("Restored into the working copy")
 
-    profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="audit_entries")
-    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="audit_entries")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("profile")
+    )
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("revision")
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     detail = models.TextField(_("detail"), blank=True)
@@ -695,7 +740,9 @@ class ImportChange(models.Model):
     `new` is empty only for imports recorded before undo existed (they kept ids only).
     """
 
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="changes", verbose_name=_("import")
+    )
     object_id = models.BigIntegerField(_("record id"))
     created = models.BooleanField(_("created by the import"))
     old = models.JSONField(_("replaced values"), null=True, blank=True, encoder=DjangoJSONEncoder)
