@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
-from relations.admin_handoff import HandOffAdmin
+from relations.admin_handoff import ProfileHandOffAdmin
 from relations.admin_lists import ProfileFilter
 from relations.admin_publishing import ProfilePublishingAdmin
 from relations.countries import country_sample_sentences
@@ -98,7 +98,9 @@ class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
 
 
 @admin.register(Profile)
-class ProfileAdmin(HandOffAdmin, ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
+class ProfileAdmin(
+    ProfileHandOffAdmin, ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
+):
     change_form_template = "admin/relations/profile/change_form.html"
     list_display = ["__str__", "slug", "slug_fr", "as_of", "live_now", "scheduled", "updated_at"]
     search_fields = ["slug", "slug_fr", "partner__name_en", "partner__name_fr"]

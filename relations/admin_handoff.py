@@ -1,7 +1,7 @@
 """The "Ready for publishing" screen of a profile (see relations/handoff.py)."""
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,7 +9,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from relations.admin_lists import ProfileFilter
 from relations.handoff import hand_off_request, hand_off_waiting
+from relations.models import HandOff
 
 
 class HandOffForm(forms.Form):
@@ -26,7 +28,7 @@ class HandOffForm(forms.Form):
     )
 
 
-class HandOffAdmin:
+class ProfileHandOffAdmin:
     """ModelAdmin mixin: /admin/relations/profile/<pk>/ready/ (needs the publishing mixin's
     _profile and _context helpers)."""
 
@@ -69,3 +71,43 @@ class HandOffAdmin:
                 waiting=hand_off_waiting(profile),
             ),
         )
+
+
+@admin.register(HandOff)
+class HandOffAdmin(admin.ModelAdmin):
+    """The requests to publish as an audit list: written by the service, never edited."""
+
+    list_display = [
+        "profile",
+        "requested_at",
+        "requested_by",
+        "settled_at",
+        "settled_by",
+        "revision",
+    ]
+    list_filter = [("profile", ProfileFilter)]
+    list_select_related = ["profile__partner", "requested_by", "settled_by", "revision"]
+    fields = [
+        "profile",
+        "note",
+        ("requested_at", "requested_by"),
+        ("settled_at", "settled_by", "revision"),
+    ]
+    readonly_fields = [
+        "profile",
+        "note",
+        "requested_at",
+        "requested_by",
+        "settled_at",
+        "settled_by",
+        "revision",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

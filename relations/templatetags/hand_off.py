@@ -2,7 +2,7 @@
 
 from django import template
 
-from relations.handoff import hand_off_queue
+from relations.handoff import hand_off_queue, hand_off_waiting
 
 register = template.Library()
 
@@ -14,3 +14,9 @@ def hand_off_queue_panel(context):
         "queue": hand_off_queue(),
         "for_publisher": user.has_perm("relations.publish_revision"),
     }
+
+
+@register.inclusion_tag("admin/relations/handoff/waiting.html")
+def hand_off_waiting_panel(profile):
+    """The editor's note on the publish screen, while the request waits."""
+    return {"waiting": hand_off_waiting(profile)}

@@ -151,3 +151,31 @@ def test_the_refusal_speaks_the_editors_admin_language(client, editor, canada_ru
     page = client.get(publish_url(canada_russia)).content.decode()
     assert "Seuls les responsables de la publication peuvent publier" in page
     assert "Prêt à publier" in page
+
+
+def test_the_publisher_reads_the_editors_note_on_the_publish_screen(
+    publisher_client, editor, canada_russia
+):
+    HandOff.objects.create(profile=canada_russia, note="Check the 2011 total.", requested_by=editor)
+    page = publisher_client.get(publish_url(canada_russia)).content.decode()
+    assert "Ready for publishing since" in page
+    assert "asked by editor" in page
+    assert "Check the 2011 total." in page
+
+
+def test_requests_to_publish_are_an_audit_list_nobody_edits(
+    editor_client, editor, publisher, canada_russia
+):
+    hand_off = HandOff.objects.create(profile=canada_russia, note="Ready", requested_by=editor)
+    revision_publish(
+        profile=canada_russia, by=publisher, change_note_en="New.", change_note_fr="Nouveau."
+    )
+    listing = editor_client.get(reverse("admin:relations_handoff_changelist"))
+    assert listing.status_code == 200
+    assert "publisher" in listing.content.decode()
+    detail = reverse("admin:relations_handoff_change", args=[hand_off.pk])
+    assert editor_client.get(detail).status_code == 200  # read-only view
+    assert editor_client.post(detail, {"note": "changed"}).status_code == 403
+    assert editor_client.get(reverse("admin:relations_handoff_add")).status_code == 403
+    hand_off.refresh_from_db()
+    assert hand_off.note == "Ready"
