@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from relations.admin_errors import publishers_only
 from relations.compare import compare_documents
@@ -25,6 +26,14 @@ from relations.revisions import (
     translation_problems,
 )
 from relations.snapshot import LANGUAGES, profile_snapshot
+
+# What Revision.status() returns, as the admin says it.
+STATUS_LABELS = {
+    "published": pgettext_lazy("revision status", "published"),
+    "scheduled": pgettext_lazy("revision status", "scheduled"),
+    "withdrawn": pgettext_lazy("revision status", "withdrawn"),
+    "cancelled": pgettext_lazy("revision status", "cancelled"),
+}
 
 
 class ProfilePublishingAdmin:
@@ -168,6 +177,7 @@ class ProfilePublishingAdmin:
             {
                 "revision": r,
                 "status": r.status(now),
+                "status_label": STATUS_LABELS[r.status(now)],
                 "is_live": live is not None and r.pk == live.pk,
             }
             for r in Revision.objects.for_profile(profile)

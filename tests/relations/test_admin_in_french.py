@@ -7,6 +7,7 @@ bilingual "Language/Langue" link) and the previews (the public page in a chosen 
 are not the admin's own words and are skipped.
 """
 
+import datetime
 import re
 from collections import deque
 from html.parser import HTMLParser
@@ -17,10 +18,12 @@ from babel.messages.pofile import read_po
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 
 from accounts.models import AdminPreference
-from relations.models import HandOff
+from relations.models import HandOff, Revision
+from relations.revisions import revision_publish, revision_withdraw
 
 pytestmark = pytest.mark.django_db
 CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "fr" / "LC_MESSAGES" / "django.po"
@@ -183,9 +186,17 @@ def crawl(client, start: str, limit: int = 400) -> dict[str, str]:
 
 @pytest.fixture
 def french(editor, publisher, canada_russia):
+    """Both people in French; a request waiting; revisions in every state (1 published,
+    2 withdrawn, 3 cancelled, 4 scheduled)."""
     for person in (editor, publisher):
         AdminPreference.objects.create(user=person, language="fr")
     HandOff.objects.create(profile=canada_russia, note="Prêt.", requested_by=editor)
+    later = timezone.now() + datetime.timedelta(days=1)
+    notes = {"change_note_en": "New.", "change_note_fr": "Nouveau."}
+    for go_live_at in (None, later, later):
+        revision_publish(profile=canada_russia, by=publisher, go_live_at=go_live_at, **notes)
+    for number in (2, 3):
+        revision_withdraw(revision=Revision.objects.get(number=number), by=publisher, reason="x")
 
 
 @pytest.mark.parametrize("who", ["editor", "publisher"])
