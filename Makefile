@@ -19,9 +19,11 @@ run: $(STAMP)
 	$(PY) manage.py create_admin
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## test: the whole test suite (SQLite, or DATABASE_URL / REDIS_URL when set)
+## test: the whole test suite (SQLite, or DATABASE_URL / REDIS_URL when set), in
+## TEST_WORKERS processes, each test file in one of them
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -45,6 +45,7 @@ __all__ = [
     "number",
     "ordinal",
     "when_phrase",
+    "year_ranges",
 ]
 
 NBSP = "\u00a0"
@@ -175,6 +176,28 @@ def ordinal(n: int, language: str) -> str:
     else:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def year_ranges(years) -> str:
+    """Years as a reader scans them: "1988–2024" for a run, "2010, 2020" for gaps.
+
+    Runs of three or more years collapse to their ends (a 37-year series is one range,
+    not 37 numbers); two years in a row stay listed. The same in both languages.
+    """
+    ordered = sorted(set(years))
+    runs: list[list[int]] = []
+    for year in ordered:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}\u2013{run[-1]}")
+        else:
+            parts.extend(str(year) for year in run)
+    return ", ".join(parts)
 
 
 def growth_multiple(start: Decimal, end: Decimal) -> Decimal:

@@ -3,12 +3,18 @@ CSV and XLSX files, and imports run as the admin runs them. Generated test data 
 modules import from here, never from each other."""
 
 import csv
+import html
 import io
+import re
 from html.parser import HTMLParser
 
 import openpyxl
 from django.db import models
+from django.urls import reverse
 
+from relations.addresses import profile_path
+from relations.models import Profile, Revision
+from relations.revisions import revision_publish
 from relations.spreadsheets import Limits, sheet_import
 from relations.spreadsheets.registry import sheet_for_kind
 from trade.sheets import LONG_COLUMNS
@@ -175,3 +181,43 @@ def inline_prefix(data: dict, field: str, value: str) -> str:
     ]
     assert len(matches) == 1, f"expected one inline form with {field}={value!r}, got {matches}"
     return matches[0]
+
+
+# --- Pages and admin forms, as a reader or an editor sees them ---------------------------
+
+
+def page_text(response) -> str:
+    """The visible text of a page, whitespace folded, entities decoded."""
+    body = response.content.decode()
+    text = re.sub(r"</?(?:time|a|abbr|strong|em|span)\b[^>]*>", "", body)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = html.unescape(text)
+    return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+def publish(profile, by) -> Revision:
+    """A publisher publishes the working copy as it now stands; the public page shows it."""
+    return revision_publish(
+        profile=profile,
+        by=by,
+        change_note_en="Updated from the admin.",
+        change_note_fr="Mise à jour depuis l’administration.",
+    )
+
+
+def public_text(client, language: str = "en", slug: str = "russia") -> str:
+    """The text of a profile's live page; `slug` is the English one (Profile.slug)."""
+    response = client.get(profile_path(Profile.objects.get(slug=slug), language))
+    assert response.status_code == 200
+    return page_text(response)
+
+
+def change_url(obj) -> str:
+    meta = obj._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+
+
+def errors_of(response) -> str:
+    """The visible text of a re-displayed admin form, where its error messages are."""
+    assert response.status_code == 200, "the admin should show the form again, not save it"
+    return page_text(response)
