@@ -149,7 +149,7 @@ def screens(profile) -> list[tuple[str, str, tuple[int, ...]]]:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_hand_off_schedule_and_language_screens_pass_axe_and_fit_1280_pixels(
-    browser, live_server, editor, publisher, russia, language
+    browser, live_server, editor, publisher, russia, language, screenshots
 ):
     """Each screen as it first shows, plus its refused form and the picker's time line."""
     HandOff.objects.create(profile=russia, note="Ready: 2011 exports.", requested_by=editor)
@@ -172,6 +172,11 @@ def test_hand_off_schedule_and_language_screens_pass_axe_and_fit_1280_pixels(
                     page.locator("[data-schedule-picker] button").nth(2).click()
                     page.locator(".schedule-browser-time").wait_for()
                 failures += check(page, f"{who} {language} {url}")
+                if who == "publisher":
+                    name = "home" if url == reverse("admin:index") else url.split("/")[-2]
+                    page.screenshot(
+                        path=screenshots / f"admin-{name}-{language}.png", full_page=True
+                    )
                 if page.locator("form textarea, form input[type=text]").count():
                     # The refused form: errors next to their fields.
                     page.locator(".submit-row input[type=submit]").click()
