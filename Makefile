@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format security messages bench bench-import bench-admin-list serve audit audit-tools clean
+.PHONY: run test lint format security messages bench bench-publish bench-import bench-admin-list bench-scale serve audit audit-tools clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,10 +20,10 @@ run: $(STAMP)
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## test: the whole test suite (SQLite, or DATABASE_URL / REDIS_URL when set), in
-## TEST_WORKERS processes, each test file in one of them
+## TEST_WORKERS processes (in collection order, so tests that empty the database run last)
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -49,9 +49,17 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/http_bench.py
 
+## bench-publish: 48 readers of the live pages for 30 s while 10 revisions are published
+bench-publish: $(STAMP)
+	$(PY) bench/load_while_publishing.py
+
 ## bench-admin-list: the admin's trade figure list with 1,000,000 figures and 200 profiles
 bench-admin-list: $(STAMP)
 	$(PY) bench/admin_list_bench.py
+
+## bench-scale: a ministry's content: publish 7,000 figures, 50 revisions of history, 200 profiles' pages (SQLite, or DATABASE_URL / REDIS_URL)
+bench-scale: $(STAMP)
+	$(PY) bench/scale.py
 
 ## serve: production-style on this machine: collectstatic, migrate, gunicorn (set the
 ## production variables first, see README "Running at scale")

@@ -99,7 +99,17 @@ if REDIS_URL:
     # Sessions read from Redis and are written through to the database, so none is lost.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's own memory. Stored pages live in the page cache's process memory (sized
+    # below), so this holds small entries (sessions, login attempts): room for thousands.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {
+                "MAX_ENTRIES": env.int("LOCAL_CACHE_MAX_ENTRIES", default=5000),
+                "CULL_FREQUENCY": 4,
+            },
+        }
+    }
 
 # --- Logins: throttling and session length (hardening, see README "Security") ---------------
 # django-axes' backend comes first: a locked-out user name or address is refused before
@@ -175,12 +185,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 
-# Public pages: how long (seconds) an app server may reuse its answer to "which revision is
-# live?" without asking the database (never past the next scheduled go-live), how long
-# rendered pages are kept, and a version to bump when templates change on deploy.
+# Public pages (see README "Running at scale"): served from stored bytes; each process checks
+# the publication generation at most every PUBLICATION_CHECK_SECONDS (a publish reaches every
+# reader within twice that); rendered pages are kept PAGE_CACHE_TIMEOUT seconds in the cache
+# and, in each process's memory, up to PAGE_MEMORY_MAX_PAGES pages and PAGE_MEMORY_MAX_MB.
+# RELEASE names the deploy in cache keys and validators (with a hash of the templates).
 PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
-PUBLIC_PAGE_STALENESS = env.int("PUBLIC_PAGE_STALENESS", default=0)
+PUBLICATION_CHECK_SECONDS = env.float("PUBLICATION_CHECK_SECONDS", default=0.1)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=7 * 24 * 3600)
+PAGE_MEMORY_MAX_PAGES = env.int("PAGE_MEMORY_MAX_PAGES", default=3000)
+PAGE_MEMORY_MAX_MB = env.int("PAGE_MEMORY_MAX_MB", default=300)
 PAGE_CACHE_VERSION = env("RELEASE", default="1")
 
 # Email (publishers hear of profiles "Ready for publishing"): printed on the console unless
@@ -248,6 +262,21 @@ PROFILE_SECTION_BUILDERS = {
     "trade": "trade.sections.build_trade_section",
     "culture": "culture.sections.build_culture_section",
 }
+
+# Which function checks each kind of section for the readiness checklist (relations.readiness).
+PROFILE_SECTION_CHECKS = {
+    "political": "relations.readiness.check_political",
+    "prose": "relations.readiness.check_prose",
+    "meetings": "relations.readiness.check_meetings",
+    "representation": "relations.readiness.check_representation",
+    "trade": "trade.readiness.check_trade",
+    "culture": "culture.readiness.check_culture",
+}
+# Inline panels of other apps on a profile's admin page (few rows each; see the workspace).
+PROFILE_ADMIN_INLINES = [
+    "trade.admin.ExportMarketRankInline",
+    "trade.admin.KeyCommodityInline",
+]
 
 # The spreadsheets editors import and export, each declared by its app (dotted paths, so
 # relations never imports trade or culture; see README, "Importing spreadsheets").

@@ -41,6 +41,7 @@ __all__ = [
     "join_list",
     "money_phrase",
     "money_short",
+    "money_with_unit",
     "month_year",
     "number",
     "ordinal",
@@ -113,6 +114,16 @@ def money_phrase(amount: Decimal, language: str) -> str:
         return _scaled_phrase(figure, "billion", "milliard", "milliards", lang)
     text = _number(figure, _NO_DECIMAL, lang)
     return f"${text}" if lang == "en" else f"{text}{NBSP}$"
+
+
+def money_with_unit(amount: Decimal, language: str) -> str:
+    """The amount as prose, then exactly, for editors checking a figure:
+    "$17.2 billion (17,200,000,000 CAD)", "17,2 milliards de dollars (17 200 000 000 CAD)".
+    Cents are shown only when there are some."""
+    lang = _language(language)
+    exact = _decimal(amount, "amount")
+    pattern = _NO_DECIMAL if exact == exact.to_integral_value() else "#,##0.00"
+    return f"{money_phrase(exact, lang)} ({_number(exact, pattern, lang)}{NBSP}CAD)"
 
 
 def money_short(amount: Decimal, language: str) -> str:

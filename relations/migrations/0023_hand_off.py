@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('relations', '0015_un_member_states'),
+        ('relations', '0027_sentence_help_texts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
