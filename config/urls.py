@@ -6,12 +6,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from accounts.views import admin_language
 from config.health import health
 from config.media import serve_media
 from relations.sitemaps import SITEMAPS
 from relations.views import robots_txt
 
 urlpatterns = [
+    path("admin/language/", admin.site.admin_view(admin_language), name="admin_language"),
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
     path("robots.txt", robots_txt, name="robots"),

@@ -31,7 +31,9 @@ class Highlight(OrderedProfileItem):
         TRANSLATED_AUTHOR = "translated_author", _("Authors translated into the partner's language")
         PUBLICATION = "publication", _("Publications")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="highlights")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="highlights", verbose_name=_("profile")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name_en = models.CharField(
         _("name (English)"),
@@ -94,6 +96,8 @@ class Highlight(OrderedProfileItem):
     NATURAL_KEY = ("profile__slug", "kind", "name_en")
 
     class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("cultural highlight")
+        verbose_name_plural = _("cultural highlights")
         permissions = [
             ("import_highlight", _("Can import cultural highlights from a spreadsheet")),
             ("export_highlight", _("Can export cultural highlights to a spreadsheet")),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
+from relations.admin_handoff import ProfileHandOffAdmin
 from relations.admin_lists import ProfileFilter
 from relations.admin_publishing import ProfilePublishingAdmin
 from relations.admin_workspace import ProfileRowAdmin, ProfileWorkspaceAdmin
@@ -64,7 +65,10 @@ class CountryAdmin(StaleEditGuardAdmin, admin.ModelAdmin):
         if not country.pk:
             return _("Save to see the sentences this country’s forms produce.")
         sentences = country_sample_sentences(country, Country.objects.home())
-        return format_html_join("", "<p>{}</p>", ((sentence,) for sentence in sentences))
+        # English then French: each marked with its language for screen readers (WCAG 3.1.2).
+        return format_html_join(
+            "", '<p lang="{}">{}</p>', zip(("en", "fr"), sentences, strict=True)
+        )
 
 
 class SectionInline(StaleEditGuardInline, admin.StackedInline):
@@ -96,7 +100,11 @@ class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
 
 @admin.register(Profile)
 class ProfileAdmin(
-    ProfileWorkspaceAdmin, ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
+    ProfileHandOffAdmin,
+    ProfileWorkspaceAdmin,
+    ProfilePublishingAdmin,
+    StaleEditGuardAdmin,
+    admin.ModelAdmin,
 ):
     change_form_template = "admin/relations/profile/change_form.html"
     list_display = ["__str__", "slug", "slug_fr", "as_of", "live_now", "scheduled", "updated_at"]

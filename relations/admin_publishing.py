@@ -9,7 +9,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
+from relations.admin_errors import publishers_only
 from relations.compare import compare_documents
 from relations.forms import CompareForm, PublishForm, WithdrawForm
 from relations.models import AuditEntry, Profile, Revision
@@ -25,6 +27,14 @@ from relations.revisions import (
     translation_problems,
 )
 from relations.snapshot import LANGUAGES, profile_snapshot
+
+# What Revision.status() returns, as the admin says it.
+STATUS_LABELS = {
+    "published": pgettext_lazy("revision status", "published"),
+    "scheduled": pgettext_lazy("revision status", "scheduled"),
+    "withdrawn": pgettext_lazy("revision status", "withdrawn"),
+    "cancelled": pgettext_lazy("revision status", "cancelled"),
+}
 
 
 class ProfilePublishingAdmin:
@@ -65,9 +75,9 @@ class ProfilePublishingAdmin:
             raise PermissionDenied
         return profile
 
-    def _require_publisher(self, request):
+    def _require_publisher(self, request, profile=None):
         if not request.user.has_perm(PUBLISH_PERMISSION):
-            raise PermissionDenied(_("Only publishers may do this."))
+            raise publishers_only(profile)
 
     def _context(self, request, profile, title, **extra):
         return {
@@ -132,7 +142,7 @@ class ProfilePublishingAdmin:
 
     def publish_view(self, request, pk):
         profile = self._profile(request, pk)
-        self._require_publisher(request)
+        self._require_publisher(request, profile)
         latest = Revision.objects.for_profile(profile).order_by("-number").light().first()
         form = PublishForm(
             request.POST or None, initial={"expected_latest": latest.number if latest else 0}
@@ -175,6 +185,7 @@ class ProfilePublishingAdmin:
             {
                 "revision": r,
                 "status": r.status(now),
+                "status_label": STATUS_LABELS[r.status(now)],
                 "is_live": live is not None and r.pk == live.pk,
             }
             for r in Revision.objects.for_profile(profile)
@@ -243,7 +254,7 @@ class ProfilePublishingAdmin:
 
     def withdraw_view(self, request, pk, number):
         profile = self._profile(request, pk)
-        self._require_publisher(request)
+        self._require_publisher(request, profile)
         if request.method != "POST":
             return redirect("admin:profile_revisions", pk)
         revision = get_object_or_404(Revision.objects.light(), profile=profile, number=number)
@@ -263,7 +274,7 @@ class ProfilePublishingAdmin:
 
     def restore_view(self, request, pk, number):
         profile = self._profile(request, pk)
-        self._require_publisher(request)
+        self._require_publisher(request, profile)
         if request.method != "POST":
             return redirect("admin:profile_revisions", pk)
         revision = get_object_or_404(Revision, profile=profile, number=number)

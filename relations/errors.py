@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
+from relations.admin_errors import admin_permission_denied, is_admin_request
 from relations.metadata import PageMetadata
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,8 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    if is_admin_request(request):
+        return admin_permission_denied(request, exception)
     return render_error(request, 403)
 
 

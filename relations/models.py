@@ -169,6 +169,7 @@ class Country(NaturalKeyModel):
 
     class Meta:
         ordering = ["name_en"]
+        verbose_name = _("country")
         verbose_name_plural = _("countries")
 
     def __str__(self):
@@ -217,7 +218,7 @@ class Profile(NaturalKeyModel):
         _("as of"),
         help_text=_("The month this text describes; the page shows it as e.g. “August 2012”."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
 
     objects = ProfileQuerySet.as_manager()
     NATURAL_KEY = ("slug",)
@@ -226,6 +227,8 @@ class Profile(NaturalKeyModel):
 
     class Meta:
         ordering = ["partner__name_en"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
 
     def __str__(self):
         return str(self.partner)
@@ -255,7 +258,9 @@ class ProfileItemQuerySet(NaturalKeyQuerySet):
 class OrderedProfileItem(NaturalKeyModel):
     """A row of a profile's ordered list; `position` is the order editors give it."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="+", verbose_name=_("profile")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = ProfileItemQuerySet.as_manager()
@@ -269,7 +274,10 @@ class ConsultationTopic(OrderedProfileItem):
     """A subject of the regular senior official consultations."""
 
     profile = models.ForeignKey(
-        Profile, on_delete=models.CASCADE, related_name="consultation_topics"
+        Profile,
+        on_delete=models.CASCADE,
+        related_name="consultation_topics",
+        verbose_name=_("profile"),
     )
     name_en = models.CharField(
         _("topic (English)"),
@@ -292,6 +300,8 @@ class ConsultationTopic(OrderedProfileItem):
     NATURAL_KEY = ("profile__slug", "name_en")
 
     class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("consultation topic")
+        verbose_name_plural = _("consultation topics")
         constraints = [
             models.UniqueConstraint(fields=["profile", "name_en"], name="unique_topic_per_profile")
         ]
@@ -303,7 +313,9 @@ class ConsultationTopic(OrderedProfileItem):
 class MultilateralForum(OrderedProfileItem):
     """A multilateral forum in which both countries cooperate."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="fora")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="fora", verbose_name=_("profile")
+    )
     name_en = models.CharField(
         _("forum (English)"),
         max_length=120,
@@ -354,7 +366,9 @@ class Section(OrderedProfileItem):
         MEETINGS = "meetings", _("High-level meetings")
         REPRESENTATION = "representation", _("Diplomatic representation")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="sections")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="sections", verbose_name=_("profile")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PROSE)
     key = models.SlugField(
         _("key"), max_length=50, help_text=_("A short name that spreadsheets and links use.")
@@ -372,6 +386,8 @@ class Section(OrderedProfileItem):
     body_fr = models.TextField(_("prose (French)"), blank=True)
 
     class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         constraints = [
             models.UniqueConstraint(fields=["profile", "key"], name="unique_section_key"),
         ]
@@ -395,7 +411,9 @@ class Meeting(NaturalKeyModel):
         VISIT_TO_HOME = "visit_home", _("Visit by the partner's representative to the home country")
         VISIT_TO_PARTNER = "visit_partner", _("Visit by our representative to the partner country")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="meetings")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("profile")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     date_precision = models.CharField(
@@ -457,6 +475,8 @@ class Meeting(NaturalKeyModel):
 
     class Meta:
         ordering = ["-date", "pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         permissions = [
             ("import_meeting", _("Can import meetings from a spreadsheet")),
             ("export_meeting", _("Can export meetings to a spreadsheet")),
@@ -502,7 +522,9 @@ class DiplomaticMission(OrderedProfileItem):
         CONSULATE = "consulate", _("Consulate")
         HONORARY_CONSULATE = "honorary_consulate", _("Honorary Consulate")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="missions")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="missions", verbose_name=_("profile")
+    )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     city_en = models.CharField(
@@ -523,6 +545,7 @@ class DiplomaticMission(OrderedProfileItem):
 
     class Meta(OrderedProfileItem.Meta):
         verbose_name = _("diplomatic mission")
+        verbose_name_plural = _("diplomatic missions")
         permissions = [
             ("import_diplomaticmission", _("Can import diplomatic missions from a spreadsheet")),
             ("export_diplomaticmission", _("Can export diplomatic missions to a spreadsheet")),
@@ -588,7 +611,9 @@ class Revision(NaturalKeyModel):
     scheduling needs no job.
     """
 
-    profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="revisions")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("profile")
+    )
     number = models.PositiveIntegerField(_("number"))
     document = CompressedJSONField(_("page snapshot"))
     working_copy = CompressedJSONField(_("working copy rows"), default=list)
@@ -609,7 +634,12 @@ class Revision(NaturalKeyModel):
     change_note_en = models.TextField(_("change note (English)"), blank=True)
     change_note_fr = models.TextField(_("change note (French)"), blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
     )
     published_at = models.DateTimeField(_("published at"), auto_now_add=True)
     modified_at = models.DateTimeField(
@@ -621,7 +651,12 @@ class Revision(NaturalKeyModel):
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
     )
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
 
@@ -630,6 +665,8 @@ class Revision(NaturalKeyModel):
 
     class Meta:
         ordering = ["profile", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
         permissions = [("publish_revision", _("Can publish, schedule, withdraw and restore"))]
         constraints = [
             models.UniqueConstraint(fields=["profile", "number"], name="unique_revision_number")
@@ -667,11 +704,19 @@ class AuditEntry(models.Model):
         CANCEL = "cancel", _("Cancelled a scheduled revision")
         RESTORE = "restore", _("Restored into the working copy")
 
-    profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="audit_entries")
-    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="audit_entries")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("profile")
+    )
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("revision")
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     detail = models.TextField(_("detail"), blank=True)
@@ -754,7 +799,9 @@ class ImportChange(models.Model):
     `new` is empty only for imports recorded before undo existed (they kept ids only).
     """
 
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="changes")
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="changes", verbose_name=_("import")
+    )
     object_id = models.BigIntegerField(_("record id"))
     created = models.BooleanField(_("created by the import"))
     old = models.JSONField(_("replaced values"), null=True, blank=True, encoder=DjangoJSONEncoder)
@@ -767,3 +814,61 @@ class ImportChange(models.Model):
 
     def __str__(self):
         return f"{self.batch_id}: {self.object_id}"
+
+
+class HandOffQuerySet(models.QuerySet):
+    def waiting(self):
+        """Requests no revision has answered yet."""
+        return self.filter(settled_at__isnull=True)
+
+
+class HandOff(models.Model):
+    """An editor's "Ready for publishing" with a note; publishing the profile settles it.
+
+    The rows are the audit of the hand-off: who asked, when, with what note, and which
+    revision (published by whom, when) answered.
+    """
+
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="hand_offs", verbose_name=_("profile")
+    )
+    note = models.TextField(
+        _("note for the publisher"),
+        max_length=2000,
+        help_text=_("What changed and anything the publisher should check."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    settled_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    revision = models.ForeignKey(
+        Revision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revision"),
+    )
+
+    objects = HandOffQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("request to publish")
+        verbose_name_plural = _("requests to publish")
+
+    def __str__(self):
+        return f"{self.profile}: {self.requested_at:%Y-%m-%d %H:%M}"

@@ -17,12 +17,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from relations.models import AuditEntry, Country, Profile, Revision
+from relations.handoff import hand_offs_settle
+from relations.models import AuditEntry, Country, HandOff, Profile, Revision
 from relations.page_cache import forget_pointers
 from relations.snapshot import document_head, profile_snapshot
 
 PUBLISH_PERMISSION = "relations.publish_revision"
-HISTORY_MODELS = {Revision, AuditEntry}
+HISTORY_MODELS = {Revision, AuditEntry, HandOff}
 
 
 class PublishingRefused(Exception):
@@ -317,6 +318,7 @@ def revision_publish(
                 actor=by,
                 detail=f"go-live {timezone.localtime(go_live_at):%Y-%m-%d %H:%M %Z}",
             )
+            hand_offs_settle(profile=profile, revision=revision, by=by, now=now)
     except IntegrityError as error:
         # Only reachable where the row lock is not enforced (SQLite): the unique number wins.
         raise PublishingRefused(

@@ -86,6 +86,7 @@ class HSChapter(NaturalKeyModel):
     class Meta:
         ordering = ["code"]
         verbose_name = _("HS chapter")
+        verbose_name_plural = _("HS chapters")
 
     def __str__(self):
         return f"{self.code} {self.name_en}"
@@ -108,7 +109,9 @@ class TradeFigureQuerySet(ProfileItemQuerySet):
 class TradeFigure(NaturalKeyModel):
     """One yearly value: exports or imports, merchandise or services, total or one chapter."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="trade_figures")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="trade_figures", verbose_name=_("profile")
+    )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     flow = models.CharField(_("flow"), max_length=6, choices=Flow.choices)
     kind = models.CharField(_("kind"), max_length=11, choices=TradeKind.choices)
@@ -137,6 +140,8 @@ class TradeFigure(NaturalKeyModel):
 
     class Meta:
         ordering = ["year", "flow", "kind", "chapter__code"]
+        verbose_name = _("trade figure")
+        verbose_name_plural = _("trade figures")
         permissions = [
             ("import_tradefigure", _("Can import trade figures from a spreadsheet")),
             ("export_tradefigure", _("Can export trade figures to a spreadsheet")),
@@ -178,7 +183,9 @@ class TradeFigure(NaturalKeyModel):
 class ExportMarketRank(NaturalKeyModel):
     """Where the partner stands among the home country's merchandise export markets."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="export_ranks")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="export_ranks", verbose_name=_("profile")
+    )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("1 is the largest market."))
 
@@ -187,6 +194,8 @@ class ExportMarketRank(NaturalKeyModel):
 
     class Meta:
         ordering = ["-year"]
+        verbose_name = _("export market rank")
+        verbose_name_plural = _("export market ranks")
         constraints = [
             models.UniqueConstraint(fields=["profile", "year"], name="unique_rank_per_year"),
             models.CheckConstraint(condition=models.Q(rank__gte=1), name="rank_at_least_one"),
@@ -199,13 +208,16 @@ class ExportMarketRank(NaturalKeyModel):
 class KeyCommodity(OrderedProfileItem):
     """The editor's ordered list of key commodities, used when no chapter figures exist."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="key_commodities")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="key_commodities", verbose_name=_("profile")
+    )
     flow = models.CharField(_("flow"), max_length=6, choices=Flow.choices)
     chapter = models.ForeignKey(HSChapter, on_delete=models.PROTECT, verbose_name=_("HS chapter"))
 
     NATURAL_KEY = ("profile__slug", "flow", "chapter__code")
 
     class Meta(OrderedProfileItem.Meta):
+        verbose_name = _("key commodity")
         verbose_name_plural = _("key commodities")
         constraints = [
             models.UniqueConstraint(
@@ -243,6 +255,8 @@ class Sector(NaturalKeyModel):
 
     class Meta:
         ordering = ["name_en"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
 
     def __str__(self):
         return self.name_en
@@ -257,7 +271,9 @@ class TradeMission(NaturalKeyModel):
         ABOUT = "about", _("about")
         MORE_THAN = "more_than", _("more than")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="trade_missions")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="trade_missions", verbose_name=_("profile")
+    )
     date = models.DateField(_("date"))
     date_precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
@@ -288,13 +304,17 @@ class TradeMission(NaturalKeyModel):
         choices=CountQualifier.choices,
         default=CountQualifier.EXACT,
     )
-    sectors = models.ManyToManyField(Sector, blank=True, through="TradeMissionSector")
+    sectors = models.ManyToManyField(
+        Sector, blank=True, through="TradeMissionSector", verbose_name=_("sectors")
+    )
 
     objects = ProfileItemQuerySet.as_manager()
     NATURAL_KEY = ("profile__slug", "date", "leader_name")
 
     class Meta:
         ordering = ["-date"]
+        verbose_name = _("trade mission")
+        verbose_name_plural = _("trade missions")
         constraints = [
             models.UniqueConstraint(
                 fields=["profile", "date", "leader_name"], name="unique_trade_mission"
@@ -308,9 +328,11 @@ class TradeMission(NaturalKeyModel):
 class TradeMissionSector(NaturalKeyModel):
     """Keeps the sectors of a mission in the order the editor lists them."""
 
-    mission = models.ForeignKey(TradeMission, on_delete=models.CASCADE)
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT)
-    position = models.PositiveSmallIntegerField(default=0)
+    mission = models.ForeignKey(
+        TradeMission, on_delete=models.CASCADE, verbose_name=_("trade mission")
+    )
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, verbose_name=_("sector"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = NaturalKeyQuerySet.as_manager()
     NATURAL_KEY = (
@@ -322,6 +344,8 @@ class TradeMissionSector(NaturalKeyModel):
 
     class Meta:
         ordering = ["position", "pk"]
+        verbose_name = _("sector of a trade mission")
+        verbose_name_plural = _("sectors of a trade mission")
         constraints = [
             models.UniqueConstraint(fields=["mission", "sector"], name="unique_mission_sector")
         ]
