@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "import_export",
     "axes",
+    "csp",
     "accounts",
     "relations",
     "trade",
@@ -45,7 +47,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The security policy (config/security.py): these three wrap the page cache below, so its
+    # hits get the same headers as rendered pages; FastPublishedPages asks security.py.
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Published pages are answered here from stored bytes, before sessions, auth and CSRF.
     "relations.page_cache.PublishedPageCacheMiddleware",
@@ -55,7 +61,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -208,6 +213,32 @@ SITE_CREATOR = {
     "en": env("SITE_CREATOR_EN", default="Global Affairs Canada"),
     "fr": env("SITE_CREATOR_FR", default="Affaires mondiales Canada"),
 }
+
+# --- The security policy of every response (config/security.py, README "Security") -------
+# Django's middleware sends it with rendered pages and page-cache hits; FastPublishedPages
+# builds the same headers from these settings.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere (the admin's two hashed style attributes aside, see
+# config/security.py); images also from CSP_IMG_SOURCES (a media bucket or its CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *env.list("CSP_IMG_SOURCES", default=[])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# --- end of the security policy ----------------------------------------------------------
 
 # Production hardening; each can be relaxed by a variable, e.g. behind a TLS-terminating proxy.
 if not DEBUG:

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from config.security import secured
 from relations.addresses import SLUG_FIELDS, profile_lookup
 from relations.models import Profile, Revision
 
@@ -270,8 +271,10 @@ class FastPublishedPages:
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and settings.PUBLIC_PAGE_STALENESS:
             answer = self.answer(environ)
-            if answer is not None:
-                status, headers, body = answer
+            # The same security headers as Django's (or None: Django gives the HTTPS redirect).
+            headers = answer and secured(answer[1], environ)
+            if headers is not None:
+                status, _, body = answer
                 start_response(status, headers)
                 return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
         return self.application(environ, start_response)

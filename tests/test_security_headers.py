@@ -1,0 +1,217 @@
+"""One security policy on every response path: rendered, page-cache hit, WSGI memory path.
+
+Each response is served through the production WSGI entry point as a gunicorn worker builds
+it, with production settings (DEBUG off, HTTPS redirect, HSTS behind a TLS proxy).
+"""
+
+from io import BytesIO
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.test.signals import template_rendered
+
+from relations.page_cache import FastPublishedPages, local
+
+POLICY_HEADERS = (
+    "Strict-Transport-Security",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Content-Security-Policy",
+)
+PUBLIC_PAGES = [
+    "/en/relations/russia/",
+    "/fr/relations/russie/",
+    "/en/relations/russia/revisions/1/",
+    "/fr/relations/russie/revisions/1/",
+]
+
+
+@pytest.fixture
+def production(settings):
+    """The values `.env.example` gives, behind a proxy that terminates TLS."""
+    settings.DEBUG = False
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    return settings
+
+
+def worker():
+    """What a gunicorn worker builds at start-up (config/wsgi.py), from the current settings."""
+    return FastPublishedPages(WSGIHandler())
+
+
+class Served:
+    def __init__(self, status, headers, body, path):
+        self.status, self.headers, self.body, self.path = status, headers, body, path
+
+
+def serve(application, url, *, https=True, **headers) -> Served:
+    """One request through the WSGI entry point, noting which path answered it."""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": url,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.input": BytesIO(),
+        "wsgi.url_scheme": "http",
+        **({"HTTP_X_FORWARDED_PROTO": "https"} if https else {}),
+        **headers,
+    }
+    seen = {"django": False, "rendered": False}
+
+    def entered(**kwargs):
+        seen["django"] = True
+
+    def rendered(**kwargs):
+        seen["rendered"] = True
+
+    started = []
+    # As Django's test client does: keep the test's transaction and connection open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    request_started.connect(entered)
+    template_rendered.connect(rendered)
+    try:
+        result = application(environ, lambda s, h, exc=None: started.append((s, h)))
+        body = b"".join(result)
+        getattr(result, "close", lambda: None)()
+    finally:
+        request_started.disconnect(entered)
+        template_rendered.disconnect(rendered)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    status, header_list = started[0]
+    path = "rendered" if seen["rendered"] else "page cache" if seen["django"] else "memory"
+    return Served(status, dict(header_list), body, path)
+
+
+def policy(served: Served) -> dict:
+    return {name: served.headers.get(name) for name in POLICY_HEADERS}
+
+
+def directives(content_security_policy: str) -> dict[str, str]:
+    return dict(part.strip().partition(" ")[::2] for part in content_security_policy.split(";"))
+
+
+def requests_on_every_path(url: str, staleness: int) -> list[Served]:
+    """The 1st, 2nd and 10th request of one worker, then the first of a second worker."""
+    application = worker()
+    served = [serve(application, url) for _ in range(10)]
+    local.pointers.clear()  # another worker: its memory is empty, the shared cache is not
+    local.pages.clear()
+    return [served[0], served[1], served[9], serve(worker(), url)]
+
+
+@pytest.mark.parametrize("staleness", [0, 30])
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_rendered_page_cache_and_memory_paths_send_the_same_security_headers(
+    canada_russia, production, url, staleness
+):
+    production.PUBLIC_PAGE_STALENESS = staleness
+    first, second, tenth, other_worker = requests_on_every_path(url, staleness)
+    assert first.path == "rendered"
+    assert other_worker.path == "page cache"
+    assert {second.path, tenth.path} == {"memory" if staleness else "page cache"}
+    expected = policy(first)
+    for served in (second, tenth, other_worker):
+        assert served.status == "200 OK"
+        assert served.body == first.body
+        assert policy(served) == expected, served.path
+    assert expected["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert expected["X-Content-Type-Options"] == "nosniff"
+    assert expected["Referrer-Policy"] == "same-origin"
+    assert expected["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert expected["X-Frame-Options"] == "DENY"
+    csp = directives(expected["Content-Security-Policy"])
+    assert csp["default-src"] == "'none'"
+    assert csp["script-src"] == csp["style-src"] == "'self'"
+    assert csp["frame-ancestors"] == csp["object-src"] == csp["base-uri"] == "'none'"
+    assert "unsafe" not in expected["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("staleness", [0, 30])
+def test_revalidation_on_every_path_sends_the_same_security_headers(
+    canada_russia, production, staleness
+):
+    production.PUBLIC_PAGE_STALENESS = staleness
+    application = worker()
+    etag = serve(application, PUBLIC_PAGES[0]).headers["ETag"]
+    answers = [serve(application, PUBLIC_PAGES[0], HTTP_IF_NONE_MATCH=etag) for _ in range(10)]
+    assert {served.status for served in answers} == {"304 Not Modified"}
+    assert answers[-1].path == ("memory" if staleness else "page cache")
+    assert all(policy(served) == policy(answers[0]) for served in answers)
+    assert policy(answers[0])["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("staleness", [0, 30])
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_plain_http_gets_the_same_https_redirect_on_every_path(
+    canada_russia, production, url, staleness
+):
+    production.PUBLIC_PAGE_STALENESS = staleness
+    cold = serve(worker(), url, https=False)
+    application = worker()
+    for _ in range(3):  # warm: the page is stored, and in memory within a staleness window
+        assert serve(application, url).status == "200 OK"
+    warm = [serve(application, url, https=False) for _ in range(10)]
+    assert cold.status == "301 Moved Permanently"
+    assert cold.headers["Location"] == f"https://testserver{url}"
+    for served in warm:
+        assert (served.status, served.headers, served.body) == (
+            cold.status,
+            cold.headers,
+            cold.body,
+        )
+
+
+@pytest.mark.parametrize("staleness", [0, 30])
+def test_without_the_redirect_plain_http_gets_no_hsts_on_any_path(
+    canada_russia, production, staleness
+):
+    """Behind a proxy that redirects itself: HSTS only ever comes with HTTPS, as Django does."""
+    production.SECURE_SSL_REDIRECT = False
+    production.PUBLIC_PAGE_STALENESS = staleness
+    application = worker()
+    served = [serve(application, PUBLIC_PAGES[0], https=False) for _ in range(10)]
+    assert served[-1].path == ("memory" if staleness else "page cache")
+    assert {s.status for s in served} == {"200 OK"}
+    assert all(policy(s) == policy(served[0]) for s in served)
+    assert policy(served[0])["Strict-Transport-Security"] is None
+    assert policy(served[0])["X-Frame-Options"] == "DENY"
+
+
+def test_only_the_admin_allows_its_two_hashed_style_attributes(client, canada_russia, editor):
+    client.force_login(editor)
+    admin = directives(client.get("/admin/")["Content-Security-Policy"])
+    public = directives(client.get(PUBLIC_PAGES[0])["Content-Security-Policy"])
+    assert admin["style-src-attr"].split() == [
+        "'unsafe-hashes'",
+        "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
+        "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+    ]
+    assert "style-src-attr" not in public
+    assert {k: v for k, v in admin.items() if k != "style-src-attr"} == public
+
+
+def test_our_templates_have_no_inline_script_or_style():
+    """A strict policy blocks them: styles and scripts live in static files."""
+    from django.conf import settings
+
+    offenders = [
+        str(template.relative_to(settings.BASE_DIR))
+        for template in (settings.BASE_DIR / "templates").rglob("*.html")
+        if any(
+            marker in template.read_text()
+            for marker in ("<script>", "<style", " style=", " onclick=", " onload=")
+        )
+    ]
+    assert offenders == []
