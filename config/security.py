@@ -2,33 +2,19 @@
 
 The policy is declared once, in settings: SECURE_* (HSTS, nosniff, Referrer-Policy,
 Cross-Origin-Opener-Policy, the HTTPS redirect), X_FRAME_OPTIONS and
-CONTENT_SECURITY_POLICY (django-csp). Django's middleware applies it to rendered pages and
-page-cache hits alike (both sit inside them in MIDDLEWARE). The WSGI memory path
+CONTENT_SECURITY_POLICY (django-csp). Django's middleware and django-csp's apply it to rendered
+pages and page-cache hits alike (both sit inside them in MIDDLEWARE). The WSGI memory path
 (`FastPublishedPages`) answers before Django runs, so it asks `secured()` here for the same
 headers, built from the same settings; tests/test_security_headers.py compares the three
 paths header by header.
 """
 
-import hashlib
-from base64 import b64encode
 from functools import cache
 
-from csp.constants import UNSAFE_HASHES
-from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import reverse
-
-# Inline style attributes the admin's third-party templates carry (django-import-export's
-# export screen: `padding: 0;` and `font-weight: bold;`). Allowed by hash, in the admin only.
-ADMIN_STYLE_ATTRIBUTES = ("padding: 0;", "font-weight: bold;")
-
-
-def style_hash(value: str) -> str:
-    digest = b64encode(hashlib.sha256(value.encode()).digest()).decode()
-    return f"'sha256-{digest}'"
 
 
 def request_is_secure(environ) -> bool:
@@ -86,14 +72,3 @@ def secured(headers: list, environ) -> list | None:
         *headers,
         *(header for header in policy_headers(secure=secure) if header[0].lower() not in present),
     ]
-
-
-class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's one relaxation (ADMIN_STYLE_ATTRIBUTES)."""
-
-    def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(reverse("admin:index")):
-            hashes = [UNSAFE_HASHES, *map(style_hash, ADMIN_STYLE_ATTRIBUTES)]
-            parts.update = {**(parts.update or {}), "style-src-attr": hashes}
-        return parts

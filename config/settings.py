@@ -51,7 +51,7 @@ MIDDLEWARE = [
     # hits get the same headers as rendered pages; FastPublishedPages asks security.py.
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.security.ContentSecurityPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Published pages are answered here from stored bytes, before sessions, auth and CSRF.
     "relations.page_cache.PublishedPageCacheMiddleware",
@@ -221,8 +221,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# No inline script or style anywhere (the admin's two hashed style attributes aside, see
-# config/security.py); images also from CSP_IMG_SOURCES (a media bucket or its CDN).
+# No inline script or style anywhere, the admin included (Django's admin needs none; see
+# README "Security"); images also from CSP_IMG_SOURCES (a media bucket or its CDN).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
