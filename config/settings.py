@@ -91,18 +91,25 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+# Redis may fail (README "Security"): a call waits at most this long (seconds) to connect or
+# for an answer, and after a failure the page store leaves the cache alone this long.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="relations"),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
-    # Sessions read from Redis and are written through to the database, so none is lost.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions (the admin's only) live in the database alone: one indexed query per admin request
+# and no dependence on Redis. Cached sessions would survive a Redis outage only by ignoring
+# failed cache writes, and a logout during the outage would come back with Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Logins: throttling and session length (hardening, see README "Security") ---------------
 # django-axes' backend comes first: a locked-out user name or address is refused before

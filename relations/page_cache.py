@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.request import validate_host
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from config.failsafe_cache import cache  # Redis may fail: a failure is a miss
 from config.security import secured
 from relations.addresses import SLUG_FIELDS, profile_lookup
 from relations.models import Profile, Revision
