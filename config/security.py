@@ -10,6 +10,7 @@ paths header by header.
 """
 
 from functools import cache
+from typing import NamedTuple
 
 from csp.utils import build_policy
 from django.conf import settings
@@ -17,17 +18,16 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 
-def request_is_secure(environ) -> bool:
+def request_is_secure(environ, proxy_ssl_header=None) -> bool:
     """HttpRequest.is_secure() for a bare WSGI environ (SECURE_PROXY_SSL_HEADER first)."""
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+    if proxy_ssl_header:
+        header, secure_value = proxy_ssl_header
         value = environ.get(header)
         if value is not None:
             return value.split(",", 1)[0].strip() == secure_value
     return environ.get("wsgi.url_scheme") == "https"
 
 
-@cache
 def policy_headers(*, secure: bool) -> tuple[tuple[str, str], ...]:
     """The headers Django's security middleware add to a public page, in the same form."""
     headers = []
@@ -53,9 +53,26 @@ def policy_headers(*, secure: bool) -> tuple[tuple[str, str], ...]:
     return tuple(headers)
 
 
-@receiver(setting_changed)
-def _forget_policy(**kwargs):
-    policy_headers.cache_clear()
+class Policy(NamedTuple):
+    redirect: bool
+    proxy_ssl_header: tuple[str, str] | None
+    over_https: tuple[tuple[str, str], ...]
+    over_http: tuple[tuple[str, str], ...]
+    names: frozenset[str]
+
+
+@cache
+def _policy() -> Policy:
+    """Read once per process (and again when a test changes settings): the memory path
+    answers in about 0.1 ms, and reading a dozen settings per request would be a tenth of it."""
+    over_https = policy_headers(secure=True)
+    return Policy(
+        redirect=settings.SECURE_SSL_REDIRECT,
+        proxy_ssl_header=settings.SECURE_PROXY_SSL_HEADER,
+        over_https=over_https,
+        over_http=policy_headers(secure=False),
+        names=frozenset(name.lower() for name, _ in over_https),
+    )
 
 
 def secured(headers: list, environ) -> list | None:
@@ -64,11 +81,17 @@ def secured(headers: list, environ) -> list | None:
     A plain-http request under SECURE_SSL_REDIRECT is left to Django's SecurityMiddleware,
     so its 301 (and any SECURE_REDIRECT_EXEMPT pattern) is exactly the rendered path's.
     """
-    secure = request_is_secure(environ)
-    if settings.SECURE_SSL_REDIRECT and not secure:
+    policy = _policy()
+    secure = request_is_secure(environ, policy.proxy_ssl_header)
+    if policy.redirect and not secure:
         return None
-    present = {name.lower() for name, _ in headers}
-    return [
-        *headers,
-        *(header for header in policy_headers(secure=secure) if header[0].lower() not in present),
-    ]
+    added = policy.over_https if secure else policy.over_http
+    if any(name.lower() in policy.names for name, _ in headers):
+        present = {name.lower() for name, _ in headers}
+        added = [header for header in added if header[0].lower() not in present]
+    return [*headers, *added]
+
+
+@receiver(setting_changed)
+def _forget_policy(**kwargs):
+    _policy.cache_clear()
