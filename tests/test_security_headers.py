@@ -90,6 +90,8 @@ def serve(application, url, *, https=True, **headers) -> Served:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     status, header_list = started[0]
+    names = [name.lower() for name, _ in header_list]
+    assert len(names) == len(set(names)), f"a header sent twice: {header_list}"
     path = "rendered" if seen["rendered"] else "page cache" if seen["django"] else "memory"
     return Served(status, dict(header_list), body, path)
 
