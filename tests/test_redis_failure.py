@@ -16,6 +16,7 @@ from contextlib import suppress
 import pytest
 
 from tests.conftest import PASSWORD
+from tests.helpers import serve, worker
 
 REDIS_SERVER = shutil.which("redis-server")
 PORTS = range(18200, 18300)  # this project's spare ports on the shared machine
@@ -166,3 +167,23 @@ def test_pages_admin_login_and_health_survive_redis_stopped_then_hung(
 
     redis_server.resume()
     assert_healthy_again(client, editor)
+
+
+def test_within_a_staleness_window_pages_come_from_memory_while_redis_hangs(
+    canada_russia, redis_server, settings
+):
+    """The WSGI memory path needs no cache; what is not in memory waits one timeout at most."""
+    settings.PUBLIC_PAGE_STALENESS = 30
+    application = worker()
+    for url in (LIVE, PERMALINK):
+        assert serve(application, url).status == "200 OK"
+
+    redis_server.pause()
+    for url in (LIVE, PERMALINK) * 5:
+        served, seconds = timed(serve, application, url)
+        assert (served.status, served.path) == ("200 OK", "memory")
+        assert seconds < 0.1
+    # A page not yet in memory: rendered from the database after at most one timeout.
+    other, seconds = timed(serve, application, "/fr/relations/russie/")
+    assert (other.status, other.path) == ("200 OK", "rendered")
+    assert seconds < QUICK
