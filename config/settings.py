@@ -120,6 +120,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 # After LOGIN_FAILURE_LIMIT failures for one user name, or from one address, both are refused
 # for LOGIN_LOCKOUT_MINUTES after the last failure (even with the right password).
+# Attempts and lockouts are kept in the database, not the cache: they survive a Redis
+# restart, and logins do not depend on Redis (tests/test_redis_failure.py).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

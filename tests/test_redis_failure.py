@@ -15,6 +15,7 @@ from contextlib import suppress
 
 import pytest
 
+from relations.revisions import revision_publish
 from tests.conftest import PASSWORD
 from tests.helpers import serve, worker
 
@@ -140,8 +141,14 @@ def assert_healthy_again(client, editor) -> None:
     assert cache.get(page_key(etag)) is not None, "the page store uses the cache again"
 
 
-def test_pages_admin_login_and_health_survive_redis_stopped_then_hung(
-    client, canada_russia, editor, redis_server, caplog
+def test_pages_publishing_admin_login_and_health_survive_redis_stopped_then_hung(
+    client,
+    canada_russia,
+    editor,
+    publisher,
+    redis_server,
+    caplog,
+    django_capture_on_commit_callbacks,
 ):
     readers_and_editors_are_served(client, editor)  # warm: pages stored in Redis
     assert health(client)[0] == 200
@@ -154,6 +161,13 @@ def test_pages_admin_login_and_health_survive_redis_stopped_then_hung(
     assert body["cache"].startswith("error: ") and body["database"] == "ok"
     failures = [r for r in caplog.records if r.name == "config.failsafe_cache"]
     assert len(failures) == 1, "logged once per outage, not per request"
+    # Publishing still works, and readers see the new revision at once.
+    before = client.get(LIVE)["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_publish(
+            profile=canada_russia, by=publisher, change_note_en="x", change_note_fr="x"
+        )
+    assert client.get(LIVE)["ETag"] != before
 
     redis_server.start()
     assert_healthy_again(client, editor)
