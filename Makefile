@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format security messages bench bench-import bench-admin-list serve audit audit-tools clean
+.PHONY: run test lint format security messages bench bench-import bench-admin-list bench-scale serve audit audit-tools clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,9 +19,11 @@ run: $(STAMP)
 	$(PY) manage.py create_admin
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## test: the whole test suite (SQLite, or DATABASE_URL / REDIS_URL when set)
+## test: the whole test suite (SQLite, or DATABASE_URL / REDIS_URL when set), in
+## TEST_WORKERS processes (in collection order, so tests that empty the database run last)
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -50,6 +52,10 @@ bench: $(STAMP)
 ## bench-admin-list: the admin's trade figure list with 1,000,000 figures and 200 profiles
 bench-admin-list: $(STAMP)
 	$(PY) bench/admin_list_bench.py
+
+## bench-scale: a ministry's content: publish 7,000 figures, 50 revisions of history, 200 profiles' pages (SQLite, or DATABASE_URL / REDIS_URL)
+bench-scale: $(STAMP)
+	$(PY) bench/scale.py
 
 ## serve: production-style on this machine: collectstatic, migrate, gunicorn (set the
 ## production variables first, see README "Running at scale")

@@ -277,6 +277,21 @@ PROFILE_SECTION_BUILDERS = {
     "culture": "culture.sections.build_culture_section",
 }
 
+# Which function checks each kind of section for the readiness checklist (relations.readiness).
+PROFILE_SECTION_CHECKS = {
+    "political": "relations.readiness.check_political",
+    "prose": "relations.readiness.check_prose",
+    "meetings": "relations.readiness.check_meetings",
+    "representation": "relations.readiness.check_representation",
+    "trade": "trade.readiness.check_trade",
+    "culture": "culture.readiness.check_culture",
+}
+# Inline panels of other apps on a profile's admin page (few rows each; see the workspace).
+PROFILE_ADMIN_INLINES = [
+    "trade.admin.ExportMarketRankInline",
+    "trade.admin.KeyCommodityInline",
+]
+
 # The spreadsheets editors import and export, each declared by its app (dotted paths, so
 # relations never imports trade or culture; see README, "Importing spreadsheets").
 SPREADSHEET_SHEETS = [

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_lists import ProfileFilter
 from relations.admin_publishing import ProfilePublishingAdmin
+from relations.admin_workspace import ProfileRowAdmin, ProfileWorkspaceAdmin
 from relations.countries import country_sample_sentences
 from relations.models import (
     AuditEntry,
@@ -94,7 +95,9 @@ class DiplomaticMissionInline(StaleEditGuardInline, admin.TabularInline):
 
 
 @admin.register(Profile)
-class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin):
+class ProfileAdmin(
+    ProfileWorkspaceAdmin, ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
+):
     change_form_template = "admin/relations/profile/change_form.html"
     list_display = ["__str__", "slug", "slug_fr", "as_of", "live_now", "scheduled", "updated_at"]
     search_fields = ["slug", "slug_fr", "partner__name_en", "partner__name_fr"]
@@ -155,7 +158,7 @@ class ProfileAdmin(ProfilePublishingAdmin, StaleEditGuardAdmin, admin.ModelAdmin
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
     list_display = ["date", "kind", "home_participant_en", "partner_participant_en", "profile"]
     list_filter = [("profile", ProfileFilter), "kind"]
     search_fields = ["home_participant_en", "partner_participant_en", "occasion_en", "city_en"]
@@ -182,7 +185,9 @@ class MeetingAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(DiplomaticMission)
-class DiplomaticMissionAdmin(StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin):
+class DiplomaticMissionAdmin(
+    ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, admin.ModelAdmin
+):
     """Missions are edited inline on their profile; this list is for import and export."""
 
     list_display = ["city_en", "kind", "side", "position", "profile"]
@@ -210,9 +215,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(Revision)
 class RevisionAdmin(ReadOnlyAdmin):
     list_display = ["profile", "number", "go_live_at", "is_major", "published_by", "withdrawn_at"]
-    list_filter = ["profile", "is_major"]
+    list_filter = [("profile", ProfileFilter), "is_major"]
     list_select_related = ["profile__partner", "published_by"]
     exclude = ["document", "working_copy"]
+
+    def get_queryset(self, request):
+        # The list and the change page show neither the page nor the rows: never read them.
+        return super().get_queryset(request).light()
 
 
 @admin.register(ImportBatch)
@@ -318,5 +327,8 @@ class ImportBatchAdmin(ReadOnlyAdmin):
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "action", "revision", "actor", "detail"]
-    list_filter = ["action", "profile"]
+    list_filter = ["action", ("profile", ProfileFilter)]
     list_select_related = ["revision__profile__partner", "actor"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("revision__document", "revision__working_copy")

@@ -18,6 +18,8 @@ class LabelledInlineFormSet(StaleEditGuardInlineFormSet):
         for name, field in form.fields.items():
             if field.widget.is_hidden:
                 continue
-            field.widget.attrs.setdefault("aria-label", str(field.label or name))
+            # A related field's select sits inside the admin's wrapper (the +, ✎ links).
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs.setdefault("aria-label", str(field.label or name))
         if "DELETE" in form.fields:
             form.fields["DELETE"].widget.attrs["aria-label"] = str(_("Delete this row"))

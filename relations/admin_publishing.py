@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from relations.compare import compare_documents
 from relations.forms import CompareForm, PublishForm, WithdrawForm
 from relations.models import AuditEntry, Profile, Revision
+from relations.readiness import profile_readiness
 from relations.rendering import render_profile_page
 from relations.revisions import (
     PUBLISH_PERMISSION,
@@ -80,7 +81,9 @@ class ProfilePublishingAdmin:
             **extra,
         }
 
-    def _render_document(self, request, document, language, alternate_url, date_modified):
+    def _render_document(
+        self, request, document, language, alternate_url, date_modified, **context
+    ):
         if language not in LANGUAGES:
             raise Http404
         with translation.override(language):
@@ -91,6 +94,7 @@ class ProfilePublishingAdmin:
                 banner="preview",
                 noindex=True,
                 alternate_url=alternate_url,
+                **context,
             )
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
@@ -108,12 +112,15 @@ class ProfilePublishingAdmin:
             language,
             reverse("admin:profile_preview", args=[pk, other]),
             timezone.now(),
+            readiness=profile_readiness(profile),
         )
 
     def stored_revision_view(self, request, pk, number, language):
         """A stored revision as it renders, including scheduled and withdrawn ones."""
         profile = self._profile(request, pk)
-        revision = get_object_or_404(Revision, profile=profile, number=number)
+        revision = get_object_or_404(
+            Revision.objects.without_rows(), profile=profile, number=number
+        )
         other = "fr" if language == "en" else "en"
         return self._render_document(
             request,
@@ -126,7 +133,7 @@ class ProfilePublishingAdmin:
     def publish_view(self, request, pk):
         profile = self._profile(request, pk)
         self._require_publisher(request)
-        latest = Revision.objects.for_profile(profile).order_by("-number").first()
+        latest = Revision.objects.for_profile(profile).order_by("-number").light().first()
         form = PublishForm(
             request.POST or None, initial={"expected_latest": latest.number if latest else 0}
         )
@@ -155,6 +162,7 @@ class ProfilePublishingAdmin:
                 _("Publish %(profile)s") % {"profile": profile},
                 form=form,
                 problems=translation_problems(profile),
+                readiness=profile_readiness(profile),
                 latest=latest,
             ),
         )
@@ -172,8 +180,13 @@ class ProfilePublishingAdmin:
             for r in Revision.objects.for_profile(profile)
             .select_related("published_by", "withdrawn_by")
             .order_by("-number")
+            .light()
         ]
-        audit = AuditEntry.objects.filter(profile=profile).select_related("actor", "revision")
+        audit = (
+            AuditEntry.objects.filter(profile=profile)
+            .select_related("actor", "revision")
+            .defer("revision__document", "revision__working_copy")
+        )
         return TemplateResponse(
             request,
             "admin/relations/profile/revisions.html",
@@ -201,7 +214,9 @@ class ProfilePublishingAdmin:
                     documents[side] = profile_snapshot(profile)
                     labels[side] = _("working copy")
                 elif choice.isdigit():
-                    revision = get_object_or_404(Revision, profile=profile, number=int(choice))
+                    revision = get_object_or_404(
+                        Revision.objects.without_rows(), profile=profile, number=int(choice)
+                    )
                     documents[side] = revision.document
                     labels[side] = _("revision %(number)s") % {"number": revision.number}
                 else:
@@ -231,7 +246,7 @@ class ProfilePublishingAdmin:
         self._require_publisher(request)
         if request.method != "POST":
             return redirect("admin:profile_revisions", pk)
-        revision = get_object_or_404(Revision, profile=profile, number=number)
+        revision = get_object_or_404(Revision.objects.light(), profile=profile, number=number)
         form = WithdrawForm(request.POST)
         try:
             if not form.is_valid():

@@ -71,8 +71,8 @@ class UpdatesFeed(Feed):
     def item_title(self, item):
         language = get_language()
         return gettext("%(title)s: %(label)s") % {
-            "title": item["document__title"][language],
-            "label": item["document__label"][language],
+            "title": item["head"]["title"][language],
+            "label": item["head"]["label"][language],
         }
 
     def item_description(self, item):

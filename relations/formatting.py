@@ -41,10 +41,12 @@ __all__ = [
     "join_list",
     "money_phrase",
     "money_short",
+    "money_with_unit",
     "month_year",
     "number",
     "ordinal",
     "when_phrase",
+    "year_ranges",
 ]
 
 NBSP = "\u00a0"
@@ -114,6 +116,16 @@ def money_phrase(amount: Decimal, language: str) -> str:
     return f"${text}" if lang == "en" else f"{text}{NBSP}$"
 
 
+def money_with_unit(amount: Decimal, language: str) -> str:
+    """The amount as prose, then exactly, for editors checking a figure:
+    "$17.2 billion (17,200,000,000 CAD)", "17,2 milliards de dollars (17 200 000 000 CAD)".
+    Cents are shown only when there are some."""
+    lang = _language(language)
+    exact = _decimal(amount, "amount")
+    pattern = _NO_DECIMAL if exact == exact.to_integral_value() else "#,##0.00"
+    return f"{money_phrase(exact, lang)} ({_number(exact, pattern, lang)}{NBSP}CAD)"
+
+
 def money_short(amount: Decimal, language: str) -> str:
     """A compact amount for chart labels: "$1.5B", "$179M" / "1,5 G$", "179 M$".
 
@@ -175,6 +187,28 @@ def ordinal(n: int, language: str) -> str:
     else:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def year_ranges(years) -> str:
+    """Years as a reader scans them: "1988–2024" for a run, "2010, 2020" for gaps.
+
+    Runs of three or more years collapse to their ends (a 37-year series is one range,
+    not 37 numbers); two years in a row stay listed. The same in both languages.
+    """
+    ordered = sorted(set(years))
+    runs: list[list[int]] = []
+    for year in ordered:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}\u2013{run[-1]}")
+        else:
+            parts.extend(str(year) for year in run)
+    return ", ".join(parts)
 
 
 def growth_multiple(start: Decimal, end: Decimal) -> Decimal:

@@ -11,8 +11,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from relations.fields import CompressedJSONField
 from relations.validators import (
     translation_gaps,
+    validate_french_article,
     validate_not_future_year,
     validate_plausible_year,
 )
@@ -269,8 +271,23 @@ class ConsultationTopic(OrderedProfileItem):
     profile = models.ForeignKey(
         Profile, on_delete=models.CASCADE, related_name="consultation_topics"
     )
-    name_en = models.CharField(_("topic (English)"), max_length=120, help_text=_("e.g. the Arctic"))
-    name_fr = models.CharField(_("topic (French)"), max_length=120, help_text=_("e.g. l'Arctique"))
+    name_en = models.CharField(
+        _("topic (English)"),
+        max_length=120,
+        help_text=_(
+            "With “the” where English needs it, as in “… consultations on issues relating to "
+            "the Arctic and regional security.”"
+        ),
+    )
+    name_fr = models.CharField(
+        _("topic (French)"),
+        max_length=120,
+        validators=[validate_french_article],
+        help_text=_(
+            "With its article (le, la, les or l’), as in « … sur des questions telles que "
+            "l’Arctique et la sécurité régionale. »"
+        ),
+    )
 
     NATURAL_KEY = ("profile__slug", "name_en")
 
@@ -288,10 +305,21 @@ class MultilateralForum(OrderedProfileItem):
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="fora")
     name_en = models.CharField(
-        _("forum (English)"), max_length=120, help_text=_("Without “the”: UN, G20, APEC.")
+        _("forum (English)"),
+        max_length=120,
+        help_text=_(
+            "Without “the” (the box below adds it), as in “… within multilateral fora, "
+            "including the UN and APEC.”"
+        ),
     )
     name_fr = models.CharField(
-        _("forum (French)"), max_length=120, help_text=_("With its article: l’ONU, le G20, l’APEC.")
+        _("forum (French)"),
+        max_length=120,
+        validators=[validate_french_article],
+        help_text=_(
+            "With its article (le, la, les or l’), as in « … au sein d’enceintes "
+            "multilatérales, dont l’ONU et l’APEC. »"
+        ),
     )
     english_the = models.BooleanField(
         _("“the” in English"),
@@ -477,8 +505,19 @@ class DiplomaticMission(OrderedProfileItem):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="missions")
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    city_en = models.CharField(_("city (English)"), max_length=100)
-    city_fr = models.CharField(_("city (French)"), max_length=100)
+    city_en = models.CharField(
+        _("city (English)"),
+        max_length=100,
+        help_text=_("As in “Canada is officially represented in Japan by an Embassy in Tokyo.”"),
+    )
+    city_fr = models.CharField(
+        _("city (French)"),
+        max_length=100,
+        help_text=_(
+            "With its article if the name has one (Le Caire), as in « Le Canada est "
+            "officiellement représenté au Japon par une ambassade à Tokyo. »"
+        ),
+    )
 
     NATURAL_KEY = ("profile__slug", "side", "kind", "city_en")
 
@@ -528,20 +567,36 @@ class RevisionQuerySet(NaturalKeyQuerySet):
     def newest_first(self):
         return self.order_by("-go_live_at", "-number")
 
+    def light(self):
+        """Without the stored page and rows (megabytes for a large profile): for lists,
+        history screens and "which revision is live". Reading `document` later loads it."""
+        return self.defer("document", "working_copy")
+
+    def without_rows(self):
+        """With the page, without the working-copy rows only a restore reads."""
+        return self.defer("working_copy")
+
 
 class Revision(NaturalKeyModel):
     """A dated, immutable public version of a profile.
 
     `document` is the page snapshot as it was published; `working_copy` the rows it was
-    built from, so a restore can bring them back. Neither is ever edited: withdrawing only
-    records who withdrew it and why. The live revision is the newest one whose go-live time
-    has passed and that is not withdrawn, so scheduling needs no job.
+    built from, so a restore can bring them back. Both are stored compressed and read only
+    where they are shown (`light()`); `head` copies what lists show of the document.
+    Nothing is ever edited: withdrawing only records who withdrew it and why. The live
+    revision is the newest one whose go-live time has passed and that is not withdrawn, so
+    scheduling needs no job.
     """
 
     profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField(_("number"))
-    document = models.JSONField(_("page snapshot"))
-    working_copy = models.JSONField(_("working copy rows"), default=list)
+    document = CompressedJSONField(_("page snapshot"))
+    working_copy = CompressedJSONField(_("working copy rows"), default=list)
+    head = models.JSONField(
+        _("title, label and date"),
+        default=dict,
+        help_text=_("The document's title, label and “as of” date, for lists and feeds."),
+    )
     go_live_at = models.DateTimeField(_("goes live at"), db_index=True)
     is_major = models.BooleanField(
         _("major update"),
@@ -584,13 +639,17 @@ class Revision(NaturalKeyModel):
         return f"{self.profile} #{self.number}"
 
     @property
+    def title(self) -> dict[str, str]:
+        return self.head["title"]
+
+    @property
     def label(self) -> dict[str, str]:
-        return self.document["label"]
+        return self.head["label"]
 
     @property
     def as_of(self) -> str:
         """The revision's month as YYYY-MM, as its permalink shows it."""
-        return self.document["as_of"][:7]
+        return self.head["as_of"][:7]
 
     def status(self, now) -> str:
         if self.withdrawn_at:

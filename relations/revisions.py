@@ -6,6 +6,7 @@ admin screens call them. Every change is written to the audit trail in the same 
 
 import json
 from datetime import datetime
+from functools import cache
 
 from django.core import serializers
 from django.core.exceptions import PermissionDenied
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from relations.models import AuditEntry, Country, Profile, Revision
 from relations.page_cache import forget_pointers
-from relations.snapshot import profile_snapshot
+from relations.snapshot import document_head, profile_snapshot
 
 PUBLISH_PERMISSION = "relations.publish_revision"
 HISTORY_MODELS = {Revision, AuditEntry}
@@ -36,8 +37,9 @@ class PublishingRefused(Exception):
 
 
 def live_revision(profile: Profile, now: datetime | None = None) -> Revision | None:
+    """The live revision, light: its `document` is read only if the caller renders it."""
     now = now or timezone.now()
-    return Revision.objects.for_profile(profile).gone_live(now).newest_first().first()
+    return Revision.objects.for_profile(profile).gone_live(now).newest_first().light().first()
 
 
 def readable_revision(*, slug: str, number: int, now: datetime | None = None) -> Revision:
@@ -46,6 +48,7 @@ def readable_revision(*, slug: str, number: int, now: datetime | None = None) ->
     now = now or timezone.now()
     revision = (
         Revision.objects.select_related("profile")
+        .without_rows()
         .filter(profile__slug=slug, number=number, go_live_at__lte=now)
         .first()
     )
@@ -58,9 +61,10 @@ def revision_labelled(*, slug: str, month: str, now: datetime | None = None) -> 
     """The newest published revision whose label month is `month` ("2012-08")."""
     now = now or timezone.now()
     return (
-        Revision.objects.filter(profile__slug=slug, document__as_of__startswith=month)
+        Revision.objects.filter(profile__slug=slug, head__as_of__startswith=month)
         .gone_live(now)
         .newest_first()
+        .light()
         .first()
     )
 
@@ -91,7 +95,7 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
     languages.
 
     Two queries whatever the number of profiles: the live revision of each, then the
-    title and label of those revisions.
+    title and label of those revisions (their `head`, never their documents).
     """
     now = now or timezone.now()
     live = Revision.objects.filter(profile=OuterRef("pk")).gone_live(now).newest_first()
@@ -100,18 +104,18 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
         .filter(live_id__isnull=False)
         .values("slug", "slug_fr", "live_id")
     )
-    documents = {
-        row["pk"]: row
+    heads = {
+        row["pk"]: row["head"]
         for row in Revision.objects.filter(pk__in=[p["live_id"] for p in profiles]).values(
-            "pk", "document__title", "document__label"
+            "pk", "head"
         )
     }
     return [
         {
             "slug": p["slug"],
             "slug_fr": p["slug_fr"],
-            "title": documents[p["live_id"]]["document__title"],
-            "label": documents[p["live_id"]]["document__label"],
+            "title": heads[p["live_id"]]["title"],
+            "label": heads[p["live_id"]]["label"],
         }
         for p in profiles
     ]
@@ -120,38 +124,70 @@ def published_profiles(now: datetime | None = None) -> list[dict]:
 def published_updates(profile: Profile, now: datetime | None = None):
     """The major revisions a reader may see, newest first, for "See all updates"."""
     now = now or timezone.now()
-    return Revision.objects.for_profile(profile).gone_live(now).major().newest_first()
+    return Revision.objects.for_profile(profile).gone_live(now).major().newest_first().light()
 
 
 # The working copy's rows -----------------------------------------------------------------
 
 
-def owned_rows(instance: models.Model):
-    """Every row that belongs to `instance` (reached through cascading foreign keys)."""
-    for relation in instance._meta.related_objects:
-        model = relation.related_model
-        if relation.many_to_many or model in HISTORY_MODELS:
+def owned_rows(instance: models.Model) -> list[models.Model]:
+    """Every row that belongs to `instance` (reached through cascading foreign keys), parents
+    before their children, with the rows they point to already loaded: one query per kind of
+    row, whatever the number of rows (a profile's thousands of figures included)."""
+    return _owned_by(type(instance), [instance])
+
+
+def _owned_by(model, parents: list[models.Model]) -> list[models.Model]:
+    by_pk = {parent.pk: parent for parent in parents}
+    rows = []
+    for relation in model._meta.related_objects:
+        child = relation.related_model
+        if relation.many_to_many or child in HISTORY_MODELS:
             continue
         if relation.on_delete is not models.CASCADE:
             continue
-        for row in model._base_manager.filter(**{relation.field.name: instance}):
-            yield row
-            yield from owned_rows(row)
+        parent_field = relation.field
+        children = list(child._base_manager.filter(**{f"{parent_field.name}__in": list(by_pk)}))
+        for row in children:
+            # Natural keys name the parent ("profile__slug"): give each row its parent object.
+            parent_field.set_cached_value(row, by_pk[getattr(row, parent_field.attname)])
+        for field in child._meta.concrete_fields:
+            if field.is_relation and field is not parent_field:
+                _attach(field, children)
+        if children:
+            rows += children
+            rows += _owned_by(child, children)
+    return rows
 
 
-def working_copy_rows(profile: Profile) -> list[dict]:
-    """The profile and all its rows, serialized by natural keys, JSON-safe."""
-    rows = [profile, *owned_rows(profile)]
+def _attach(field, rows: list[models.Model]) -> None:
+    """Give `rows` the objects `field` points to, each read once: thousands of figures name
+    the same hundred chapters."""
+    targets = field.related_model._base_manager.in_bulk(
+        {getattr(row, field.attname) for row in rows} - {None}
+    )
+    for row in rows:
+        if (target := getattr(row, field.attname)) is not None:
+            field.set_cached_value(row, targets[target])
+
+
+def working_copy_rows(profile: Profile, owned: list | None = None) -> list[dict]:
+    """The profile and all its rows (`owned`, when already read), serialized by natural
+    keys, JSON-safe."""
+    rows = [profile, *(owned_rows(profile) if owned is None else owned)]
     data = serializers.serialize(
         "python", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True
     )
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
-def translation_problems(profile: Profile) -> list[str]:
-    """Every public text of the profile that lacks its English or French version."""
+def translation_problems(profile: Profile, owned: list | None = None) -> list[str]:
+    """Every public text of the profile that lacks its English or French version.
+
+    `owned`: the profile's rows (`owned_rows`), when the caller has read them already."""
     problems = []
-    rows = [Country.objects.home(), profile.partner, profile, *owned_rows(profile)]
+    owned = owned_rows(profile) if owned is None else owned
+    rows = [Country.objects.home(), profile.partner, profile, *owned]
     seen = set()
     for row in rows:
         for related in _shared_rows(row):
@@ -187,6 +223,7 @@ def _shared_rows(row):
                 yield target
 
 
+@cache
 def _bilingual_fields(model):
     fields = {f.name: f for f in model._meta.concrete_fields}
     return [
@@ -228,16 +265,24 @@ def revision_publish(
     _require_publisher(by)
     now = now or timezone.now()
     go_live_at = go_live_at or now
-    problems = translation_problems(profile)
-    if is_major and not (change_note_en.strip() and change_note_fr.strip()):
-        problems.append(_("A major update needs a change note in English and in French."))
-    if go_live_at < now - timezone.timedelta(minutes=1):
-        problems.append(_("The go-live time is in the past; leave it empty to publish now."))
-    if problems:
-        raise PublishingRefused(problems)
     try:
         with transaction.atomic():
             profile = _locked(profile)
+            # Read once, under the lock: what is checked is what the revision freezes.
+            owned = owned_rows(profile)
+            problems = translation_problems(profile, owned)
+            # Imported here: the checklist reads translation_problems from this module.
+            from relations.readiness import publishing_blockers
+
+            problems += publishing_blockers(profile)
+            if is_major and not (change_note_en.strip() and change_note_fr.strip()):
+                problems.append(_("A major update needs a change note in English and in French."))
+            if go_live_at < now - timezone.timedelta(minutes=1):
+                problems.append(
+                    _("The go-live time is in the past; leave it empty to publish now.")
+                )
+            if problems:
+                raise PublishingRefused(problems)
             latest = Revision.objects.for_profile(profile).aggregate(n=Max("number"))["n"] or 0
             if expected_latest is not None and latest != expected_latest:
                 raise PublishingRefused(
@@ -249,11 +294,13 @@ def revision_publish(
                         % {"number": latest}
                     ]
                 )
+            document = profile_snapshot(profile)
             revision = Revision.objects.create(
                 profile=profile,
                 number=latest + 1,
-                document=profile_snapshot(profile),
-                working_copy=working_copy_rows(profile),
+                document=document,
+                head=document_head(document),
+                working_copy=working_copy_rows(profile, owned),
                 go_live_at=go_live_at,
                 modified_at=_modified_at(profile, go_live_at, is_major),
                 is_major=is_major,
@@ -286,7 +333,10 @@ def revision_withdraw(*, revision: Revision, by, reason: str, now: datetime | No
         raise PublishingRefused([_("Give the reason for withdrawing this revision.")])
     with transaction.atomic():
         revision = (
-            Revision.objects.select_for_update().select_related("profile").get(pk=revision.pk)
+            Revision.objects.select_for_update()
+            .select_related("profile")
+            .light()
+            .get(pk=revision.pk)
         )
         if revision.withdrawn_at:
             raise PublishingRefused([_("This revision was already withdrawn.")])

@@ -2,7 +2,8 @@
 
 Only what readers may see: revisions whose go-live time has passed and that stand, so a
 scheduled revision never reaches a sitemap or a feed before its time. Each is one query
-whatever the number of profiles or revisions, and none loads a whole page snapshot.
+whatever the number of profiles or revisions, and none loads a page snapshot (lists read a
+revision's `head`).
 """
 
 from datetime import datetime
@@ -46,7 +47,7 @@ def updates_published(
     """The newest major updates readers may see, of one profile or of all, newest first.
 
     Each: the profile's addresses, the revision's number, go-live time, Date modified,
-    change notes and the title and label it was published with (both languages).
+    change notes and its `head`: the title and label it was published with (both languages).
     """
     now = now or timezone.now()
     revisions = Revision.objects.gone_live(now).major().newest_first()
@@ -60,8 +61,7 @@ def updates_published(
             "modified_at",
             "change_note_en",
             "change_note_fr",
-            "document__title",
-            "document__label",
+            "head",
             slug=F("profile__slug"),
             slug_fr=F("profile__slug_fr"),
         )[:limit]

@@ -73,6 +73,11 @@ def profile_snapshot(profile: Profile) -> dict:
     }
 
 
+def document_head(document: dict) -> dict:
+    """What lists and feeds show of a document, kept beside it (`Revision.head`)."""
+    return {key: document[key] for key in ("title", "label", "as_of")}
+
+
 def profile_title(home: Country, partner: Country) -> dict[str, str]:
     return {
         "en": f"{home.name_en}-{partner.name_en} Relations",

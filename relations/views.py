@@ -94,7 +94,7 @@ def _with_validators(request, etag: str, modified, render_page, cache_control: s
 def _profile_page_context(profile, revision) -> dict:
     """What the live page and the permalinks share: links to updates, files and feeds."""
     language = get_language()
-    title = revision.document["title"][language]
+    title = revision.title[language]
     return {
         "revision": revision,
         "profile_slug": address_slug(profile, language),
@@ -196,7 +196,7 @@ def profile_updates(request, profile):
         }
         for update in published_updates(profile, now)
     ]
-    title = live.document["title"][language]
+    title = live.title[language]
     meta = PageMetadata(
         title=gettext("Updates: %(title)s") % {"title": title},
         description=gettext("The dated major updates of the %(title)s page.") % {"title": title},

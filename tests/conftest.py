@@ -1,6 +1,10 @@
 """Shared test setup: fast hashing, the shipped fixture, and people with each role."""
 
+import os
+import urllib.parse
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
@@ -11,11 +15,42 @@ from tests.trade.factories import HSChapterFactory
 PASSWORD = "correct horse battery staple"
 
 
+def pytest_configure(config):
+    """Under pytest-xdist (`make test`) each worker process gets its own Redis database.
+
+    Tests empty the cache between them, and Redis empties a whole database at once: two
+    workers on one database would empty each other's cache mid-test. Servers that tests
+    start as subprocesses inherit the worker's REDIS_URL.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    url = os.environ.get("REDIS_URL", "")
+    if not (worker.startswith("gw") and url):
+        return
+    parts = urllib.parse.urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    database = (base + int(worker[2:])) % 16
+    own = urllib.parse.urlunsplit(parts._replace(path=f"/{database}"))
+    os.environ["REDIS_URL"] = own
+    settings.REDIS_URL = own
+    settings.CACHES["default"]["LOCATION"] = own
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+
+@pytest.fixture(autouse=True)
+def _english_until_asked():
+    """Each test starts in the site's default language: a request to a French page (or a
+    test that activates French) must not leave the next test speaking French."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,9 @@ CSV and XLSX files, and imports run as the admin runs them. Generated test data 
 modules import from here, never from each other."""
 
 import csv
+import html
 import io
+import re
 from html.parser import HTMLParser
 from io import BytesIO
 
@@ -12,8 +14,12 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, models
 from django.test.signals import template_rendered
+from django.urls import reverse
 
+from relations.addresses import profile_path
+from relations.models import Profile, Revision
 from relations.page_cache import FastPublishedPages
+from relations.revisions import revision_publish
 from relations.spreadsheets import Limits, sheet_import
 from relations.spreadsheets.registry import sheet_for_kind
 from trade.sheets import LONG_COLUMNS
@@ -234,3 +240,43 @@ def serve(application, url, *, https=True, **headers) -> Served:
     assert len(names) == len(set(names)), f"a header sent twice: {header_list}"
     path = "rendered" if seen["rendered"] else "page cache" if seen["django"] else "memory"
     return Served(status, dict(header_list), body, path)
+
+
+# --- Pages and admin forms, as a reader or an editor sees them ---------------------------
+
+
+def page_text(response) -> str:
+    """The visible text of a page, whitespace folded, entities decoded."""
+    body = response.content.decode()
+    text = re.sub(r"</?(?:time|a|abbr|strong|em|span)\b[^>]*>", "", body)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = html.unescape(text)
+    return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+def publish(profile, by) -> Revision:
+    """A publisher publishes the working copy as it now stands; the public page shows it."""
+    return revision_publish(
+        profile=profile,
+        by=by,
+        change_note_en="Updated from the admin.",
+        change_note_fr="Mise à jour depuis l’administration.",
+    )
+
+
+def public_text(client, language: str = "en", slug: str = "russia") -> str:
+    """The text of a profile's live page; `slug` is the English one (Profile.slug)."""
+    response = client.get(profile_path(Profile.objects.get(slug=slug), language))
+    assert response.status_code == 200
+    return page_text(response)
+
+
+def change_url(obj) -> str:
+    meta = obj._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+
+
+def errors_of(response) -> str:
+    """The visible text of a re-displayed admin form, where its error messages are."""
+    assert response.status_code == 200, "the admin should show the form again, not save it"
+    return page_text(response)

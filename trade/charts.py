@@ -546,7 +546,7 @@ def sources(figures: list[dict]) -> list[dict]:
     for f in figures:
         years_by_source[f["source"]].add(f["year"])
     return [
-        {"name": name, "years": ", ".join(str(y) for y in sorted(years))}
+        {"name": name, "years": formatting.year_ranges(years)}
         for name, years in sorted(years_by_source.items())
     ]
 

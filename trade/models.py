@@ -65,8 +65,8 @@ class HSChapter(NaturalKeyModel):
         _("in a sentence (English)"),
         max_length=120,
         help_text=_(
-            "Lower case, no article: “machinery” in “Key Canadian merchandise exports to "
-            "Russia were machinery and meat.”"
+            "Lower case, without “the”, as in “Key Canadian merchandise exports to Japan were "
+            "machinery, meat and wood.”"
         ),
     )
     name_fr = models.CharField(
@@ -74,8 +74,9 @@ class HSChapter(NaturalKeyModel):
         max_length=120,
         validators=[validate_french_article],
         help_text=_(
-            "With its article: « les machines » in « Les principales exportations canadiennes "
-            "de marchandises vers la Russie étaient les machines et la viande. »"
+            "With its article (le, la, les or l’), as in « Les principales exportations "
+            "canadiennes de marchandises vers le Japon étaient les machines, la viande et le "
+            "bois. »"
         ),
     )
 
@@ -211,9 +212,22 @@ class KeyCommodity(OrderedProfileItem):
 class Sector(NaturalKeyModel):
     """A business sector, as trade missions list them."""
 
-    name_en = models.CharField(_("name (English)"), max_length=120, unique=True)
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Lower case, as in “… in which nearly 30 Canadian companies in the fields of "
+            "aerospace and mining took part.”"
+        ),
+    )
     name_fr = models.CharField(
-        _("name (French)"), max_length=120, help_text=_("Without article: aérospatiale")
+        _("name (French)"),
+        max_length=120,
+        help_text=_(
+            "Without article, as in « … à laquelle ont participé près de 30 entreprises "
+            "canadiennes des domaines suivants : aérospatiale et mines. »"
+        ),
     )
 
     objects = NaturalKeyQuerySet.as_manager()
@@ -241,8 +255,22 @@ class TradeMission(NaturalKeyModel):
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     leader_name = models.CharField(_("leader"), max_length=120, help_text=_("e.g. Ed Fast"))
-    leader_title_en = models.CharField(_("leader's title (English)"), max_length=250)
-    leader_title_fr = models.CharField(_("leader's title (French)"), max_length=250)
+    leader_title_en = models.CharField(
+        _("leader's title (English)"),
+        max_length=250,
+        help_text=_(
+            "As in “In April 2024, Pat Example, Minister of International Trade, led a trade "
+            "mission to Japan …”"
+        ),
+    )
+    leader_title_fr = models.CharField(
+        _("leader's title (French)"),
+        max_length=250,
+        help_text=_(
+            "Lower case, as in « En avril 2024, Pat Example, ministre du Commerce "
+            "international, a dirigé une mission commerciale au Japon … »"
+        ),
+    )
     companies = models.PositiveSmallIntegerField(
         _("companies"), null=True, blank=True, help_text=_("How many companies took part.")
     )
@@ -289,3 +317,6 @@ class TradeMissionSector(NaturalKeyModel):
         constraints = [
             models.UniqueConstraint(fields=["mission", "sector"], name="unique_mission_sector")
         ]
+
+    def __str__(self):
+        return str(self.sector)

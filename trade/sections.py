@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from django.db.models import Prefetch
+
 from relations.formatting import (
     bilingual,
     decline_percent,
@@ -27,7 +29,7 @@ from trade.facts import (
     key_commodities,
     yearly_totals,
 )
-from trade.models import Flow, TradeFigure, TradeMission
+from trade.models import Flow, HSChapter, TradeFigure, TradeMission, TradeMissionSector
 
 
 def money(value: Decimal | None) -> dict | None:
@@ -120,7 +122,8 @@ def latest_services(totals) -> dict | None:
 
 
 def mission_facts(mission: TradeMission) -> dict:
-    sectors = list(mission.sectors.order_by("trademissionsector__position"))
+    # In the editor's order, from the links `mission_rows` prefetched (no query per mission).
+    sectors = [link.sector for link in mission.trademissionsector_set.all()]
     return {
         "date": mission.date.isoformat(),
         "datetime": machine_date(mission.date, mission.date_precision),
@@ -143,20 +146,32 @@ def figure_rows(profile) -> list[dict]:
     Tariff writes its titles without the space. Sources stay as typed, for the open data;
     the page applies typography when it names them.
     """
-    figures = TradeFigure.objects.for_profile(profile).select_related("chapter")
-    return [
-        {
-            "year": f.year,
-            "flow": f.flow,
-            "kind": f.kind,
-            "hs_chapter": f.chapter.code if f.chapter_id else None,
-            "chapter_name": text(f.chapter, "name") if f.chapter_id else None,
-            "chapter_title": text(f.chapter, "title") if f.chapter_id else None,
-            "value_cad": str(f.value),
-            "source": {"en": f.source_en, "fr": f.source_fr},
-        }
-        for f in figures
-    ]
+    # Plain values, and each chapter read and typeset once however many figures name it.
+    figures = list(
+        TradeFigure.objects.for_profile(profile).values_list(
+            "year", "flow", "kind", "chapter_id", "value", "source_en", "source_fr"
+        )
+    )
+    chapters = {
+        chapter.pk: (chapter.code, text(chapter, "name"), text(chapter, "title"))
+        for chapter in HSChapter.objects.filter(pk__in={f[3] for f in figures} - {None})
+    }
+    rows = []
+    for year, flow, kind, chapter_id, value, source_en, source_fr in figures:
+        code, name, title = chapters[chapter_id] if chapter_id else (None, None, None)
+        rows.append(
+            {
+                "year": year,
+                "flow": flow,
+                "kind": kind,
+                "hs_chapter": code,
+                "chapter_name": dict(name) if name else None,
+                "chapter_title": dict(title) if title else None,
+                "value_cad": str(value),
+                "source": {"en": source_en, "fr": source_fr},
+            }
+        )
+    return rows
 
 
 def text(obj, field: str) -> dict[str, str]:
@@ -174,7 +189,12 @@ def build_trade_section(section: Section, context: SnapshotContext) -> dict:
     export_year = max(exports) if exports else None
     import_year = max(imports) if imports else None
     rank = export_rank(profile, export_year) if export_year else None
-    missions = TradeMission.objects.for_profile(profile).prefetch_related("sectors")
+    missions = TradeMission.objects.for_profile(profile).prefetch_related(
+        Prefetch(
+            "trademissionsector_set",
+            queryset=TradeMissionSector.objects.select_related("sector").order_by("position", "pk"),
+        )
+    )
     key_exports = key_commodities(profile, Flow.EXPORT, export_year)
     key_imports = key_commodities(profile, Flow.IMPORT, import_year)
     return {

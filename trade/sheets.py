@@ -791,9 +791,9 @@ class TradeFigureImporter(Importer):
 
 
 def unknown_chapter(code: str) -> str:
-    return _("“%(code)s” is not a known HS chapter (01 to 99, as listed in the admin).") % {
-        "code": short(code)
-    }
+    return _(
+        "“%(code)s” is not a known HS chapter (01 to 99 except 77, as listed in the admin)."
+    ) % {"code": short(code)}
 
 
 def detect_layout(rows: list[tuple[int, list[str]]]) -> str | None:

@@ -57,6 +57,7 @@ class SheetAdminMixin(ImportExportMixin):
             "sheet": self.sheet,
             "shown_rows": SHOWN_ROWS,
             "shown_groups": SHOWN_GROUPS,
+            "sample": sample_row(self.sheet),
             **context,
         }
         request.current_app = self.admin_site.name
@@ -68,7 +69,8 @@ class SheetAdminMixin(ImportExportMixin):
             raise PermissionDenied
         data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
         form = UploadForm(data, files)
-        options = self.sheet.options_form(data)
+        # Links from a profile's page preset its choices: ?profile=japan.
+        options = self.sheet.options_form(data, initial=request.GET.dict())
         context = {"form": form, "options_form": options}
         if not (request.method == "POST" and form.is_valid() and options.is_valid()):
             return self.import_page(request, context)
@@ -173,6 +175,13 @@ class SheetAdminMixin(ImportExportMixin):
 
     # Export
 
+    def init_request_context_data(self, request, form):
+        """The export screen names the columns the sheet writes (the library would list its
+        resource's fields, which are not the file's columns)."""
+        context = super().init_request_context_data(request, form)
+        context["fields_list"] = [(self.sheet.title, list(self.sheet.header))]
+        return context
+
     def _do_file_export(self, file_format, request, queryset, export_form=None):
         """Streams the file (the library builds it whole in memory); a refusal (an XLSX too
         large) is a ValueError, which the library shows on the export form."""
@@ -185,3 +194,12 @@ class SheetAdminMixin(ImportExportMixin):
 
     def get_export_filename(self, request, queryset, file_format):
         return f"{self.sheet.kind}.{file_format.get_extension()}"
+
+
+def sample_row(sheet: Sheet) -> list[str] | None:
+    """One record as Export writes it (the first one stored), shown under the columns of the
+    upload page; None while there is none. One row is read, however many there are."""
+    first = sheet.model._default_manager.order_by("pk").values("pk")[:1]
+    for row in sheet.export_rows(sheet.model._default_manager.filter(pk__in=first)):
+        return ["" if value is None else str(value) for value in row]
+    return None

@@ -18,6 +18,7 @@ from relations.spreadsheets.files import Limits, SpreadsheetError, clean_file_na
 from relations.spreadsheets.preview import page_changes, page_documents
 from relations.spreadsheets.results import ImportResult
 from relations.spreadsheets.sheet import Progress, Sheet
+from relations.workspace import profile_touch
 
 
 def sheet_import(
@@ -86,6 +87,8 @@ def sheet_import(
                 batch.unchanged_count = result.unchanged
                 batch.save(update_fields=["created_count", "updated_count", "unchanged_count"])
                 result.batch = batch
+                if result.created or result.updated:
+                    profile_touch(importer.profile_ids)  # their "Last change"
     except SpreadsheetError as error:
         result.problem(error.line, "", error.message)
     except IntegrityError:

@@ -8,13 +8,7 @@ from PIL import Image
 
 from culture.models import Highlight
 from tests.culture.factories import HighlightFactory
-from tests.relations.test_admin import (
-    admin_form_data,
-    change_url,
-    errors_of,
-    public_text,
-    publish,
-)
+from tests.helpers import admin_form_data, change_url, errors_of, public_text, publish
 
 CHANGELIST = "admin:culture_highlight_changelist"
 ADD = "admin:culture_highlight_add"

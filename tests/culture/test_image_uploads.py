@@ -12,8 +12,7 @@ from PIL import Image
 
 from culture.models import Highlight
 from tests.culture.factories import HighlightFactory
-from tests.helpers import admin_form_data
-from tests.relations.test_profile_page import page_text
+from tests.helpers import admin_form_data, page_text
 
 SCRIPT = b"<html><script>alert(document.cookie)</script></html>"
 

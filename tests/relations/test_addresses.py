@@ -159,7 +159,7 @@ def test_an_english_address_may_not_be_another_profiles_french_one(db, testland)
 
 
 def test_editors_set_the_french_address_in_the_admin(editor_client, testland):
-    from tests.relations.test_admin import admin_form_data
+    from tests.helpers import admin_form_data
 
     url = f"/admin/relations/profile/{testland.pk}/change/"
     data = admin_form_data(editor_client.get(url))
@@ -172,7 +172,7 @@ def test_editors_set_the_french_address_in_the_admin(editor_client, testland):
 def test_changing_an_address_renders_the_stored_pages_again_with_the_new_links(
     editor_client, client, testland, django_capture_on_commit_callbacks
 ):
-    from tests.relations.test_admin import admin_form_data
+    from tests.helpers import admin_form_data
 
     assert (
         'href="/fr/relations/testlande/"' in client.get("/en/relations/testland/").content.decode()

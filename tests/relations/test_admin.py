@@ -6,44 +6,21 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from relations.addresses import profile_path
-from relations.models import ConsultationTopic, Meeting, Profile, Revision, Section
-from relations.revisions import revision_publish
+from relations.models import ConsultationTopic, Meeting, Section
 from tests.conftest import PASSWORD
-from tests.helpers import admin_form_data, inline_prefix
+from tests.helpers import (
+    admin_form_data,
+    change_url,
+    errors_of,
+    inline_prefix,
+    page_text,
+    public_text,
+    publish,
+)
 from tests.relations.factories import MeetingFactory, ProfileFactory
-from tests.relations.test_profile_page import page_text
 
 ENGLISH_PAGE = "/en/relations/russia/"
 FRENCH_PAGE = "/fr/relations/russie/"
-
-
-def publish(profile, by) -> Revision:
-    """A publisher publishes the working copy as it now stands; the public page shows it."""
-    return revision_publish(
-        profile=profile,
-        by=by,
-        change_note_en="Updated from the admin.",
-        change_note_fr="Mise à jour depuis l’administration.",
-    )
-
-
-def public_text(client, language: str = "en", slug: str = "russia") -> str:
-    """The text of a profile's live page; `slug` is the English one (Profile.slug)."""
-    response = client.get(profile_path(Profile.objects.get(slug=slug), language))
-    assert response.status_code == 200
-    return page_text(response)
-
-
-def change_url(obj) -> str:
-    meta = obj._meta
-    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
-
-
-def errors_of(response) -> str:
-    """The visible text of a re-displayed admin form, where its error messages are."""
-    assert response.status_code == 200, "the admin should show the form again, not save it"
-    return page_text(response)
 
 
 # Opening the admin pages

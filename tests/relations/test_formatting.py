@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from relations.formatting import (
     decline_percent,
@@ -14,6 +16,7 @@ from relations.formatting import (
     money_phrase,
     month_year,
     ordinal,
+    year_ranges,
 )
 
 NBSP = "\u00a0"
@@ -311,3 +314,27 @@ def test_join_list_adds_the_serial_comma_only_where_an_item_contains_and():
     assert join_list(["la pêche", "le bois et le papier", "les mines"], "fr") == (
         "la pêche, le bois et le papier et les mines"
     )
+
+
+@pytest.mark.parametrize(
+    ("years", "written"),
+    [
+        ([2019], "2019"),
+        ([2010, 2020], "2010, 2020"),
+        ([2019, 2020], "2019, 2020"),
+        (range(1988, 2025), "1988\u20132024"),
+        ([2010, 2011, 2012, 2015, 2017, 2018, 2019, 2020], "2010\u20132012, 2015, 2017\u20132020"),
+        ([2020, 2010, 2011, 2010, 2012], "2010\u20132012, 2020"),
+    ],
+)
+def test_years_are_written_as_ranges_where_they_run_on(years, written):
+    assert year_ranges(years) == written
+
+
+@given(st.sets(st.integers(min_value=1900, max_value=2100), min_size=1, max_size=60))
+def test_year_ranges_name_exactly_the_years_given(years):
+    named = set()
+    for part in year_ranges(years).split(", "):
+        first, _, last = part.partition("\u2013")
+        named.update(range(int(first), int(last or first) + 1))
+    assert named == years

@@ -102,11 +102,14 @@ def highlight(profile, kind, name_en, name_fr, **fields):
 
 
 def rich(profile):
-    """Growth more than N times with its rank, many of everything, a milestone."""
+    """Growth more than N times with its rank (first for the United States), many of
+    everything, a milestone."""
     profile.relations_established_year = profile.as_of.year - 50
     profile.save()
     exports(profile, {2010: "179000000", YEAR: "1500000000"})
-    ExportMarketRankFactory(profile=profile, year=YEAR, rank=19)
+    ExportMarketRankFactory(
+        profile=profile, year=YEAR, rank=1 if profile.partner.code == "US" else 19
+    )
     for code, value in [("84", "600000000"), ("02", "400000000"), ("88", "300000000")]:
         TradeFigureFactory(profile=profile, year=YEAR, chapter=chapter(code), value=Decimal(value))
     exports(profile, {YEAR: "1300000000"}, flow="import")
@@ -421,6 +424,7 @@ def sections_text(page: str) -> str:
 # --- What no page may say ------------------------------------------------------------------
 
 FRENCH_NEVER = [
+    r"\b1er marché",  # the first market is "le premier marché"
     r"\bde le\b",
     r"\bde les\b",
     r"\bà le\b",
@@ -460,6 +464,8 @@ def problems(text: str, language: str) -> list[str]:
     else:
         if match := re.search(r"\s[;:!?]", text):
             found.append(f"space before: {text[max(0, match.start() - 30) : match.end() + 10]!r}")
+        if match := re.search(r"\b1st most important", text):
+            found.append(f"rank: {match.group(0)!r}")
         if match := re.search(r"\bthe the\b|\bThe the\b", text):
             found.append(f"article: {match.group(0)!r}")
     return found
@@ -510,6 +516,30 @@ EXPECTED = [
         rich,
         "en",
         "Bilateral trade relations with the United States have expanded significantly",
+    ),
+    (
+        "US",
+        rich,
+        "en",
+        "making the United States Canada’s most important merchandise export market.",
+    ),
+    (
+        "US",
+        rich,
+        "fr",
+        "ce qui fait des États-Unis le premier marché d’exportation de marchandises du Canada.",
+    ),
+    (
+        "GB",
+        steady,
+        "en",
+        "The United Kingdom was Canada’s most important merchandise export market in 2020.",
+    ),
+    (
+        "US",
+        steady,
+        "fr",
+        "Les États-Unis étaient le premier marché d’exportation de marchandises du Canada en 2020.",
     ),
     (
         "PH",

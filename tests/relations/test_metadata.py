@@ -184,7 +184,7 @@ def test_publishing_needs_the_summary_in_both_languages(publisher, summary_en, s
 
 
 def test_editor_sees_a_one_language_summary_refused_in_the_admin(editor_client, testland):
-    from tests.relations.test_admin import admin_form_data
+    from tests.helpers import admin_form_data
 
     url = f"/admin/relations/profile/{testland.pk}/change/"
     data = admin_form_data(editor_client.get(url))

@@ -6,7 +6,7 @@ import time_machine
 from django.utils import timezone
 
 from relations.revisions import revision_publish
-from tests.relations.test_profile_page import page_text
+from tests.helpers import page_text
 
 PAGE = "/en/relations/russia/"
 

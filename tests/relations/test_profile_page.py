@@ -1,9 +1,10 @@
 """The public Canada–Russia page says every fact of the August 2012 reference text."""
 
-import html
 import re
 
 import pytest
+
+from tests.helpers import page_text
 
 ENGLISH_FACTS = [
     "Canada-Russia Relations",
@@ -108,15 +109,6 @@ FRENCH_FACTS = [
     "Montréal et un consulat honoraire à Vancouver.",
     "août 2012",
 ]
-
-
-def page_text(response) -> str:
-    """The visible text of a page, whitespace folded, entities decoded."""
-    body = response.content.decode()
-    text = re.sub(r"</?(?:time|a|abbr|strong|em|span)\b[^>]*>", "", body)
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = html.unescape(text)
-    return re.sub(r"[ \t\r\n]+", " ", text)
 
 
 def folded(sentence: str) -> str:

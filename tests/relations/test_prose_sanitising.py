@@ -7,8 +7,8 @@ import pytest
 from relations.addresses import profile_path
 from relations.models import ConsultationTopic, Section
 from relations.prose import prose_to_html
+from tests.helpers import admin_form_data, change_url, inline_prefix, publish
 from tests.relations.factories import ProfileFactory, SectionFactory
-from tests.relations.test_admin import admin_form_data, change_url, inline_prefix, publish
 
 ATTACKS = [
     "<script>alert(1)</script>",

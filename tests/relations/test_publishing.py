@@ -16,7 +16,7 @@ from django.utils import timezone
 from relations.models import AuditEntry, Revision
 from relations.rendering import render_profile_page
 from relations.revisions import PublishingRefused, revision_publish
-from tests.relations.test_profile_page import page_text
+from tests.helpers import page_text
 from trade.models import TradeFigure
 
 TORONTO = ZoneInfo("America/Toronto")

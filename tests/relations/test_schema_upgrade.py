@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from relations.models import Revision
 from relations.rendering import render_profile_page
 from relations.snapshot import SCHEMA_VERSION, profile_snapshot, upgraded
-from tests.relations.test_profile_page import page_text
+from tests.helpers import page_text
 
 SCHEMA_1 = Path(__file__).parent / "data" / "snapshot-schema-1.json"
 

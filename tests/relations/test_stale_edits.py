@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from relations.stale import StaleEditGuardForm, StaleEditGuardInline, StaleEditGuardInlineFormSet
-from tests.helpers import admin_form_data
+from tests.helpers import admin_form_data, page_text
 from tests.relations.factories import (
     ConsultationTopicFactory,
     DiplomaticMissionFactory,
@@ -18,7 +18,6 @@ from tests.relations.factories import (
     ProfileFactory,
     SectionFactory,
 )
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import SectorFactory, TradeMissionFactory
 from trade.models import TradeMissionSector
 

@@ -8,13 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import PASSWORD
-from tests.relations.test_admin import (
-    admin_form_data,
-    change_url,
-    errors_of,
-    public_text,
-    publish,
-)
+from tests.helpers import admin_form_data, change_url, errors_of, public_text, publish
 from tests.trade.factories import TradeFigureFactory
 from trade.models import HSChapter, TradeFigure
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from relations.revisions import revision_publish
-from tests.relations.test_profile_page import page_text
+from tests.helpers import page_text
 from trade.charts import nice_ceiling
 from trade.models import HSChapter, TradeFigure
 

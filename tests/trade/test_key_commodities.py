@@ -7,8 +7,8 @@ import pytest
 
 from relations.models import Section
 from relations.revisions import revision_publish
+from tests.helpers import page_text
 from tests.relations.factories import ProfileFactory, SectionFactory
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import GENERATED_SOURCE, TradeFigureFactory
 from trade.models import HSChapter, KeyCommodity
 

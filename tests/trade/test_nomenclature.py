@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from relations.validators import validate_french_article
-from tests.relations.test_admin import admin_form_data
+from tests.helpers import admin_form_data
 from trade.models import HSChapter
 from trade.nomenclature import HS_CHAPTERS, hs_chapters_ensure
 

@@ -16,9 +16,8 @@ import pytest
 
 from relations.models import ImportBatch, Section
 from relations.revisions import revision_publish
-from tests.helpers import import_file, messages
+from tests.helpers import import_file, messages, page_text
 from tests.relations.factories import ProfileFactory, SectionFactory
-from tests.relations.test_profile_page import page_text
 from trade.models import TradeFigure
 
 WHEAT_FILE = Path(__file__).parent / "samples" / "statcan-cimt-wheat-exports-1988-1999.csv"
