@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format security messages bench bench-import bench-admin-list bench-scale serve audit audit-tools clean
+.PHONY: run test lint format security messages bench bench-publish bench-import bench-admin-list bench-scale serve audit audit-tools clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ messages: $(STAMP)
 ## bench: the public page under gunicorn against a fixed-bytes baseline (uses wrk if present)
 bench: $(STAMP)
 	$(PY) bench/http_bench.py
+
+## bench-publish: 48 readers of the live pages for 30 s while 10 revisions are published
+bench-publish: $(STAMP)
+	$(PY) bench/load_while_publishing.py
 
 ## bench-admin-list: the admin's trade figure list with 1,000,000 figures and 200 profiles
 bench-admin-list: $(STAMP)

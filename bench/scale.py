@@ -12,9 +12,9 @@ developer's own database). REDIS_URL is used as configured (the cache is cleared
   screens are read: the admin's Revisions screen, the admin Revision list and the public
   "See all updates" page. The slowest median of three, and the process's peak RSS.
 - 200 profiles of 5 years × 2 flows × 97 rows (970 figures) are published; then the
-  public index is read once with an empty cache (cold), every live page in both languages
-  is read twice through the WSGI application as gunicorn runs it, and the pages the second
-  pass had to render again are counted.
+  public index is read once with an empty cache in a warm process (cold), every live page
+  in both languages is read twice through the WSGI application as gunicorn runs it, and
+  the pages the second pass had to render again are counted.
 
     make bench-scale                         # SQLite, in a temporary file
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/relations REDIS_URL=redis://127.0.0.1:6379/4 \
@@ -221,6 +221,9 @@ def public_pages(slugs: list[tuple[str, str]]) -> tuple[float, int]:
         return render(*args, **kwargs)
 
     relations.views.render_profile_page = counting
+    # A warm process (URLs, templates, connections), an empty cache: what a deploy or a
+    # publish leaves.
+    assert wsgi_get(application, "/en/relations/") == 200
     forget_everything()
     start = time.perf_counter()
     assert wsgi_get(application, "/en/relations/") == 200
@@ -276,7 +279,7 @@ def main() -> None:
     revision_kb = revision_bytes(revision.pk) / 1024
     print(
         f"  publish {figures:,} figures: {publish_s:.2f} s ({publish_cpu_s:.2f} s of CPU in "
-        f"this process, SQLite's work included), {len(queries)} queries, "
+        f"this process{', SQLite included' if label == 'sqlite' else ''}), {len(queries)} queries, "
         f"revision {revision_kb:,.0f} KB",
         flush=True,
     )

@@ -105,7 +105,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's own memory. Stored pages live in the page cache's process memory (sized
+    # below), so this holds small entries (sessions, login attempts): room for thousands.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {
+                "MAX_ENTRIES": env.int("LOCAL_CACHE_MAX_ENTRIES", default=5000),
+                "CULL_FREQUENCY": 4,
+            },
+        }
+    }
 # Sessions (the admin's only) live in the database alone: one indexed query per admin request
 # and no dependence on Redis. Cached sessions would survive a Redis outage only by ignoring
 # failed cache writes, and a logout during the outage would come back with Redis.
@@ -188,12 +198,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 
-# Public pages: how long (seconds) an app server may reuse its answer to "which revision is
-# live?" without asking the database (never past the next scheduled go-live), how long
-# rendered pages are kept, and a version to bump when templates change on deploy.
+# Public pages (see README "Running at scale"): served from stored bytes; each process checks
+# the publication generation at most every PUBLICATION_CHECK_SECONDS (a publish reaches every
+# reader within twice that); rendered pages are kept PAGE_CACHE_TIMEOUT seconds in the cache
+# and, in each process's memory, up to PAGE_MEMORY_MAX_PAGES pages and PAGE_MEMORY_MAX_MB.
+# RELEASE names the deploy in cache keys and validators (with a hash of the templates).
 PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
-PUBLIC_PAGE_STALENESS = env.int("PUBLIC_PAGE_STALENESS", default=0)
+PUBLICATION_CHECK_SECONDS = env.float("PUBLICATION_CHECK_SECONDS", default=0.1)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=7 * 24 * 3600)
+PAGE_MEMORY_MAX_PAGES = env.int("PAGE_MEMORY_MAX_PAGES", default=3000)
+PAGE_MEMORY_MAX_MB = env.int("PAGE_MEMORY_MAX_MB", default=300)
 PAGE_CACHE_VERSION = env("RELEASE", default="1")
 
 # Uploaded images and spreadsheets are refused above this size (bytes).

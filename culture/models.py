@@ -34,9 +34,22 @@ class Highlight(OrderedProfileItem):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="highlights")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name_en = models.CharField(
-        _("name (English)"), max_length=200, help_text=_("e.g. Cirque du Soleil")
+        _("name (English)"),
+        max_length=200,
+        help_text=_(
+            "As in “Our artists are gaining popularity in Japan, including Cirque du Soleil, "
+            "which had very successful shows …”"
+        ),
     )
-    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_fr = models.CharField(
+        _("name (French)"),
+        max_length=200,
+        help_text=_(
+            "With its article if the name has one (les Violons du Roy), as in « Nos artistes "
+            "gagnent en popularité au Japon, notamment le Cirque du Soleil, qui a connu un "
+            "grand succès … »"
+        ),
+    )
     is_group = models.BooleanField(
         _("a company or group"),
         default=False,

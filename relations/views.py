@@ -25,6 +25,7 @@ from relations.page_cache import (
     LIVE_CACHE_CONTROL,
     PERMALINK_CACHE_CONTROL,
     live_page_etag,
+    page_last_modified,
     permalink_etag,
 )
 from relations.rendering import page_context, render_profile_page
@@ -36,7 +37,7 @@ from relations.revisions import (
     readable_revision,
     revision_labelled,
 )
-from relations.selectors import profile_first_issued
+from relations.selectors import profile_first_issued, profiles_live
 from relations.snapshot import localize
 
 
@@ -70,16 +71,20 @@ def profile_index(request):
         ),
         feeds=(site_feed(),),
     )
-    return render(
+    response = render(
         request,
         "relations/profile_index.html",
         page_context(request, meta=meta, profiles=entries, under_index=False),
     )
+    # The index changes when a profile's live page does (the page cache adds the ETag).
+    if modified := [profile["modified"] for profile in profiles_live()]:
+        response["Last-Modified"] = http_date(max(modified).timestamp())
+    return response
 
 
 def _with_validators(request, etag: str, modified, render_page, cache_control: str):
     """Answer 304 when the reader's copy is current, else render with ETag and Last-Modified."""
-    last_modified = int(modified.timestamp())
+    last_modified = page_last_modified(modified)
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         not_modified["Cache-Control"] = cache_control
@@ -204,7 +209,7 @@ def profile_updates(request, profile):
         modified=date_modified(live),
         feeds=(profile_feed(profile, title), site_feed()),
     )
-    return render(
+    response = render(
         request,
         "relations/profile_updates.html",
         page_context(
@@ -217,6 +222,8 @@ def profile_updates(request, profile):
             date_modified=date_modified(live),
         ),
     )
+    response["Last-Modified"] = http_date(date_modified(live).timestamp())
+    return response
 
 
 def robots_txt(request):

@@ -40,6 +40,9 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+    # Public pages check the publication generation on every request (tests publish and read
+    # back within milliseconds); tests of the interval itself set it.
+    settings.PUBLICATION_CHECK_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)
@@ -57,15 +60,15 @@ def _english_until_asked():
 def _clear_cache():
     from django.core.cache import cache
 
-    from relations.page_cache import local
+    from relations.page_cache import clock, local
 
     cache.clear()
-    local.pointers.clear()
-    local.pages.clear()
+    local.clear()
+    clock.clear()
     yield
     cache.clear()
-    local.pointers.clear()
-    local.pages.clear()
+    local.clear()
+    clock.clear()
 
 
 @pytest.fixture

@@ -280,3 +280,63 @@ def errors_of(response) -> str:
     """The visible text of a re-displayed admin form, where its error messages are."""
     assert response.status_code == 200, "the admin should show the form again, not save it"
     return page_text(response)
+
+
+# Public pages served from stored bytes (relations/page_cache.py) --------------------------
+
+
+def generation_check_queries() -> int:
+    """SQL queries of one publication generation check: none with Redis, which holds it."""
+    from relations.publication_clock import shared_cache
+
+    return 0 if shared_cache() else 1
+
+
+def publication_in_effect():
+    """With a shared cache a publish takes effect PUBLICATION_CHECK_SECONDS after it, so that
+    every app server switches together: travel past that. With local memory: at once."""
+    import contextlib
+    import datetime
+
+    import time_machine
+    from django.conf import settings
+    from django.utils import timezone
+
+    from relations.publication_clock import shared_cache
+
+    if not shared_cache():
+        return contextlib.nullcontext()
+    delay = datetime.timedelta(seconds=settings.PUBLICATION_CHECK_SECONDS + 1)
+    return time_machine.travel(timezone.now() + delay)
+
+
+def wsgi_get(path: str, host: str = "testserver", **headers):
+    """Call the production WSGI entry point directly, as gunicorn does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from config.wsgi import application
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": host,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "http",
+        **headers,
+    }
+    status = []
+    # As Django's test client does: keep the test's transaction and connection open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        result = application(environ, lambda s, h, exc=None: status.append((s, dict(h))))
+        body = b"".join(result)
+        getattr(result, "close", lambda: None)()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return status[0][0], status[0][1], body

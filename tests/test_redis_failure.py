@@ -14,7 +14,9 @@ import time
 from contextlib import suppress
 
 import pytest
+import redis
 
+from relations.page_cache import clock, local
 from relations.revisions import revision_publish
 from tests.conftest import PASSWORD
 from tests.helpers import serve, worker
@@ -128,17 +130,16 @@ def readers_and_editors_are_served(client, editor) -> list[float]:
     return took
 
 
-def assert_healthy_again(client, editor) -> None:
+def assert_healthy_again(client, editor, server) -> None:
     time.sleep(1.1)  # CACHE_RETRY_SECONDS: the page store asks the cache again
     status, body, _ = health(client)
     assert (status, body) == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    stored = redis.Redis(port=server.port)
+    stored.flushdb()
+    local.clear()  # this process's copies: the next answers need the shared cache again
+    clock.clear()
     readers_and_editors_are_served(client, editor)
-    from django.core.cache import cache
-
-    from relations.page_cache import page_key
-
-    etag = client.get(LIVE)["ETag"]
-    assert cache.get(page_key(etag)) is not None, "the page store uses the cache again"
+    assert stored.dbsize() > 0, "the page store uses the cache again"
 
 
 def test_pages_publishing_admin_login_and_health_survive_redis_stopped_then_hung(
@@ -170,7 +171,7 @@ def test_pages_publishing_admin_login_and_health_survive_redis_stopped_then_hung
     assert client.get(LIVE)["ETag"] != before
 
     redis_server.start()
-    assert_healthy_again(client, editor)
+    assert_healthy_again(client, editor, redis_server)
 
     redis_server.pause()
     took = readers_and_editors_are_served(client, editor)
@@ -180,24 +181,23 @@ def test_pages_publishing_admin_login_and_health_survive_redis_stopped_then_hung
     assert body["cache"] == "error: TimeoutError" and body["database"] == "ok"
 
     redis_server.resume()
-    assert_healthy_again(client, editor)
+    assert_healthy_again(client, editor, redis_server)
 
 
-def test_within_a_staleness_window_pages_come_from_memory_while_redis_hangs(
-    canada_russia, redis_server, settings
-):
-    """The WSGI memory path needs no cache; what is not in memory waits one timeout at most."""
-    settings.PUBLIC_PAGE_STALENESS = 30
+def test_pages_in_memory_are_served_while_redis_hangs(canada_russia, redis_server):
+    """Pages this process holds need no cache: while Redis hangs they are answered without
+    a new render, one timeout at most in all; a page not held renders after one timeout."""
     application = worker()
     for url in (LIVE, PERMALINK):
         assert serve(application, url).status == "200 OK"
 
     redis_server.pause()
+    started = time.monotonic()
     for url in (LIVE, PERMALINK) * 5:
-        served, seconds = timed(serve, application, url)
-        assert (served.status, served.path) == ("200 OK", "memory")
-        assert seconds < 0.1
-    # A page not yet in memory: rendered from the database after at most one timeout.
+        served = serve(application, url)
+        assert served.status == "200 OK"
+        assert served.path in ("memory", "page cache"), "answered from what this process holds"
+    assert time.monotonic() - started < QUICK
     other, seconds = timed(serve, application, "/fr/relations/russie/")
     assert (other.status, other.path) == ("200 OK", "rendered")
     assert seconds < QUICK

@@ -86,9 +86,13 @@ class TradeFigureAdmin(ProfileRowAdmin, StaleEditGuardAdmin, SheetAdminMixin, ad
     sheet = TRADE_FIGURES
     kept_on_add_another = ("year", "source_en", "source_fr")
 
+    readonly_fields = ["value_with_unit"]
+
     @admin.display(description=_("value"), ordering="value")
     def value_with_unit(self, figure):
         """ "$17.2 billion (17,200,000,000 CAD)", not "17200000000.00"."""
+        if figure.value is None:
+            return "—"
         return money_with_unit(figure.value, admin_language())
 
     def get_search_results(self, request, queryset, search_term):

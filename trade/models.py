@@ -121,8 +121,16 @@ class TradeFigure(NaturalKeyModel):
         help_text=_("Leave empty for the year's total."),
     )
     value = PositiveDecimalField(_("value (CAD)"))
-    source_en = models.CharField(_("source (English)"), max_length=250)
-    source_fr = models.CharField(_("source (French)"), max_length=250)
+    source_en = models.CharField(
+        _("source (English)"),
+        max_length=250,
+        help_text=_("Named under the table and chart, as in “Sources: Statistics Canada”."),
+    )
+    source_fr = models.CharField(
+        _("source (French)"),
+        max_length=250,
+        help_text=_("As in « Sources : Statistique Canada »."),
+    )
 
     objects = TradeFigureQuerySet.as_manager()
     NATURAL_KEY = ("profile__slug", "year", "flow", "kind", "chapter__code")

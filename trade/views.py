@@ -2,13 +2,15 @@
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language, gettext
 
 from relations.addresses import profile_at_address, profile_path, profile_paths
 from relations.metadata import PageMetadata
+from relations.page_cache import PERMALINK_CACHE_CONTROL, figures_etag, page_last_modified
 from relations.rendering import page_context
-from relations.revisions import readable_revision
+from relations.revisions import date_modified, readable_revision
 from trade.downloads import figures_csv, figures_json
 
 FORMATS = {
@@ -35,11 +37,17 @@ def revision_figures(request, profile, number, extension):
             ),
             status=410,
         )
+    # Stored by the page cache like a permalink, under the same validators (see page_cache).
+    etag = figures_etag(revision.pk, get_language(), extension)
+    last_modified = page_last_modified(date_modified(revision))
+    if not_modified := get_conditional_response(request, etag=etag, last_modified=last_modified):
+        not_modified["Cache-Control"] = PERMALINK_CACHE_CONTROL
+        return not_modified
     build, content_type = FORMATS[extension]
     response = HttpResponse(build(revision), content_type=content_type)
     filename = f"{profile.slug}-revision-{number}-figures.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    response["ETag"] = f'"r{revision.pk}-figures-{extension}"'
-    response["Last-Modified"] = http_date(int(revision.go_live_at.timestamp()))
+    response["Cache-Control"] = PERMALINK_CACHE_CONTROL
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
     return response

@@ -9,6 +9,7 @@ from django.utils import translation
 from relations.readiness import BLOCKING, OK, WARNING, profile_readiness
 from relations.revisions import PublishingRefused, revision_publish
 from tests.culture.factories import HighlightFactory
+from tests.helpers import page_text
 from tests.relations.factories import (
     ConsultationTopicFactory,
     DiplomaticMissionFactory,
@@ -16,7 +17,6 @@ from tests.relations.factories import (
     MultilateralForumFactory,
     SectionFactory,
 )
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import ExportMarketRankFactory, HSChapterFactory, TradeFigureFactory
 from trade.models import KeyCommodity
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from relations.models import Country, Profile, Section
 from relations.workspace import partners_without_profile, profile_create
+from tests.helpers import page_text
 from tests.relations.factories import MeetingFactory, SectionFactory
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import TradeFigureFactory
 
 STANDARD_KINDS = ["political", "trade", "culture", "meetings", "representation"]
@@ -114,6 +114,8 @@ def test_profile_page_links_every_kind_of_row_with_counts_and_prefilled_add_link
     assert "Trade figures: 1" in text
     assert "Meetings: 1" in text
     assert f"/admin/trade/tradefigure/import/?profile={testland.slug}" in html
+    for group in ("sections", "consultation_topics", "fora", "missions", "key_commodities"):
+        assert f'href="#{group}-group"' in html
 
 
 def test_the_add_link_prefills_the_profile(editor_client, testland):

@@ -11,9 +11,8 @@ from django.urls import reverse
 from PIL import Image
 
 from relations.models import Profile
-from tests.helpers import csv_bytes, import_file, long_rows
+from tests.helpers import csv_bytes, import_file, long_rows, page_text
 from tests.relations.factories import MeetingFactory
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import SectorFactory, TradeFigureFactory, TradeMissionFactory
 from trade.models import TradeMissionSector
 
@@ -25,6 +24,13 @@ def test_trade_figure_list_shows_values_as_prose_and_in_full_cad(editor_client, 
     text = page_text(editor_client.get(reverse("admin:trade_tradefigure_changelist")))
     assert "$17.2 billion (17,200,000,000\u00a0CAD)" in text
     assert "17200000000.00" not in text
+
+
+def test_trade_figure_form_shows_its_value_as_prose_and_in_full_cad(editor_client, testland):
+    figure = TradeFigureFactory(profile=testland, value=Decimal("17200000000.00"))
+    url = reverse("admin:trade_tradefigure_change", args=[figure.pk])
+    assert "$17.2 billion (17,200,000,000\u00a0CAD)" in page_text(editor_client.get(url))
+    assert editor_client.get(reverse("admin:trade_tradefigure_add")).status_code == 200
 
 
 def test_an_inline_mission_sector_is_named_by_its_sector(testland):
@@ -136,3 +142,12 @@ def test_meeting_import_screen_shows_a_row_as_export_writes_it(editor_client, te
 def test_export_screen_names_the_columns_it_writes(editor_client, testland):
     text = page_text(editor_client.get(reverse("admin:trade_tradefigure_export")))
     assert "profile, year, flow, kind, hs_chapter, value_cad, source_en, source_fr" in text
+
+
+def test_highlight_and_figure_forms_show_the_sentences_their_names_feed(editor_client, db):
+    highlight = page_text(editor_client.get(reverse("admin:culture_highlight_add")))
+    assert "notamment le Cirque du Soleil, qui a connu un grand succès" in highlight
+    assert "including Cirque du Soleil, which had very successful shows" in highlight
+    figure = page_text(editor_client.get(reverse("admin:trade_tradefigure_add")))
+    assert "Sources: Statistics Canada" in figure
+    assert "Statistique Canada" in figure

@@ -8,8 +8,8 @@ from django.utils import translation
 
 from relations.models import ConsultationTopic, MultilateralForum
 from relations.validators import validate_french_article
+from tests.helpers import page_text
 from tests.relations.factories import CountryFactory, ProfileFactory
-from tests.relations.test_profile_page import page_text
 from tests.trade.factories import (
     HSChapterFactory,
     SectorFactory,
