@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "import_export",
     "axes",
+    "csp",
     "accounts",
     "relations",
     "trade",
@@ -45,7 +47,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The security policy (config/security.py): these three wrap the page cache below, so its
+    # hits get the same headers as rendered pages; FastPublishedPages asks security.py.
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Published pages are answered here from stored bytes, before sessions, auth and CSRF.
     "relations.page_cache.PublishedPageCacheMiddleware",
@@ -57,7 +63,6 @@ MIDDLEWARE = [
     # After authentication: the admin in the language each person chose (accounts/languages.py).
     "accounts.languages.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -88,16 +93,19 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
+# Redis may fail (README "Security"): a call waits at most this long (seconds) to connect or
+# for an answer, and after a failure the page store leaves the cache alone this long.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="relations"),
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
-    # Sessions read from Redis and are written through to the database, so none is lost.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Each process's own memory. Stored pages live in the page cache's process memory (sized
     # below), so this holds small entries (sessions, login attempts): room for thousands.
@@ -110,6 +118,10 @@ else:
             },
         }
     }
+# Sessions (the admin's only) live in the database alone: one indexed query per admin request
+# and no dependence on Redis. Cached sessions would survive a Redis outage only by ignoring
+# failed cache writes, and a logout during the outage would come back with Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Logins: throttling and session length (hardening, see README "Security") ---------------
 # django-axes' backend comes first: a locked-out user name or address is refused before
@@ -120,6 +132,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 # After LOGIN_FAILURE_LIMIT failures for one user name, or from one address, both are refused
 # for LOGIN_LOCKOUT_MINUTES after the last failure (even with the right password).
+# Attempts and lockouts are kept in the database, not the cache: they survive a Redis
+# restart, and logins do not depend on Redis (tests/test_redis_failure.py).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -235,6 +250,32 @@ SITE_CREATOR = {
     "en": env("SITE_CREATOR_EN", default="Global Affairs Canada"),
     "fr": env("SITE_CREATOR_FR", default="Affaires mondiales Canada"),
 }
+
+# --- The security policy of every response (config/security.py, README "Security") -------
+# Django's middleware sends it with rendered pages and page-cache hits; FastPublishedPages
+# builds the same headers from these settings.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere, the admin included (Django's admin needs none; see
+# README "Security"); images also from CSP_IMG_SOURCES (a media bucket or its CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *env.list("CSP_IMG_SOURCES", default=[])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# --- end of the security policy ----------------------------------------------------------
 
 # Production hardening; each can be relaxed by a variable, e.g. behind a TLS-terminating proxy.
 if not DEBUG:

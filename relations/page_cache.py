@@ -21,7 +21,6 @@ from datetime import datetime
 from hashlib import sha256
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.request import validate_host
@@ -29,6 +28,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
+from config.failsafe_cache import cache  # Redis may fail: a failure is a miss
+from config.security import secured
 from relations.addresses import profile_lookup
 from relations.models import Revision
 from relations.publication_clock import clock, shared_cache
@@ -334,8 +335,10 @@ class FastPublishedPages:
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             answer = self.answer(environ)
-            if answer is not None:
-                status, headers, body = answer
+            # The same security headers as Django's (or None: Django gives the HTTPS redirect).
+            headers = answer and secured(answer[1], environ)
+            if headers is not None:
+                status, _, body = answer
                 start_response(status, headers)
                 return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
         return self.application(environ, start_response)

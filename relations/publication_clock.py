@@ -20,8 +20,8 @@ Scheduled go-lives need no advance: what is stored is also kept only until the n
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 
+from config.failsafe_cache import cache  # Redis may fail: a failure is a miss
 from relations.models import AuditEntry
 
 GENERATION_KEY = "publication-generation"

@@ -7,13 +7,18 @@ import html
 import io
 import re
 from html.parser import HTMLParser
+from io import BytesIO
 
 import openpyxl
-from django.db import models
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, models
+from django.test.signals import template_rendered
 from django.urls import reverse
 
 from relations.addresses import profile_path
 from relations.models import Profile, Revision
+from relations.page_cache import FastPublishedPages
 from relations.revisions import revision_publish
 from relations.spreadsheets import Limits, sheet_import
 from relations.spreadsheets.registry import sheet_for_kind
@@ -181,6 +186,60 @@ def inline_prefix(data: dict, field: str, value: str) -> str:
     ]
     assert len(matches) == 1, f"expected one inline form with {field}={value!r}, got {matches}"
     return matches[0]
+
+
+def worker():
+    """What a gunicorn worker builds at start-up (config/wsgi.py), from the current settings."""
+    return FastPublishedPages(WSGIHandler())
+
+
+class Served:
+    def __init__(self, status, headers, body, path):
+        self.status, self.headers, self.body, self.path = status, headers, body, path
+
+
+def serve(application, url, *, https=True, **headers) -> Served:
+    """One request through the WSGI entry point, noting which path answered it."""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": url,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.input": BytesIO(),
+        "wsgi.url_scheme": "http",
+        **({"HTTP_X_FORWARDED_PROTO": "https"} if https else {}),
+        **headers,
+    }
+    seen = {"django": False, "rendered": False}
+
+    def entered(**kwargs):
+        seen["django"] = True
+
+    def rendered(**kwargs):
+        seen["rendered"] = True
+
+    started = []
+    # As Django's test client does: keep the test's transaction and connection open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    request_started.connect(entered)
+    template_rendered.connect(rendered)
+    try:
+        result = application(environ, lambda s, h, exc=None: started.append((s, h)))
+        body = b"".join(result)
+        getattr(result, "close", lambda: None)()
+    finally:
+        request_started.disconnect(entered)
+        template_rendered.disconnect(rendered)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    status, header_list = started[0]
+    names = [name.lower() for name, _ in header_list]
+    assert len(names) == len(set(names)), f"a header sent twice: {header_list}"
+    path = "rendered" if seen["rendered"] else "page cache" if seen["django"] else "memory"
+    return Served(status, dict(header_list), body, path)
 
 
 # --- Pages and admin forms, as a reader or an editor sees them ---------------------------

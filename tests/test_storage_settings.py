@@ -10,7 +10,8 @@ from django.conf import settings
 PRINT_SETTINGS = (
     "import json, django; django.setup(); from django.conf import settings as s;"
     "print(json.dumps({'media': s.STORAGES['default'], 'sessions': s.SESSION_ENGINE,"
-    " 'cache': s.CACHES['default']['BACKEND']}))"
+    " 'cache': s.CACHES['default']['BACKEND'],"
+    " 'cache_options': s.CACHES['default'].get('OPTIONS', {})}))"
 )
 
 
@@ -48,7 +49,13 @@ def test_a_bucket_name_moves_media_to_s3_compatible_storage():
     assert chosen["media"]["OPTIONS"]["endpoint_url"] == "https://s3.example"
 
 
-def test_redis_carries_the_cache_and_sessions():
+def test_redis_carries_the_cache_with_short_timeouts_and_sessions_stay_in_the_database():
     chosen = settings_with(REDIS_URL="redis://127.0.0.1:6379/9")
     assert chosen["cache"].endswith("RedisCache")
-    assert chosen["sessions"] == "django.contrib.sessions.backends.cached_db"
+    assert chosen["cache_options"] == {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    assert chosen["sessions"] == "django.contrib.sessions.backends.db"
+
+
+def test_the_redis_timeout_is_configurable():
+    chosen = settings_with(REDIS_URL="redis://127.0.0.1:6379/9", REDIS_TIMEOUT="0.2")
+    assert chosen["cache_options"] == {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}

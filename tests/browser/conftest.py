@@ -81,7 +81,9 @@ def _site(browser, transactional_db, live_server):
 @pytest.fixture
 def context(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="en-CA")
-    context.set_default_timeout(10_000)
+    # Generous: `make test` runs another worker beside this one on 2 cores, and a profile
+    # save with every inline row can take seconds then. A real failure still fails.
+    context.set_default_timeout(30_000)
     yield context
     context.close()
 

@@ -2,10 +2,13 @@
 submissions, sees the readiness checklist go green, and a publisher publishes it.
 
 The figures, names and texts here are generated test data, never content. The screenshots
-(docs/screenshots/) illustrate README "Editing a profile".
+go to artifacts/screenshots/; with UPDATE_DOC_SCREENSHOTS=1 they also replace the committed
+ones in docs/screenshots/ that illustrate README "Editing a profile" (a plain test run
+leaves the working tree as it was).
 """
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MAX_SUBMISSIONS = 20
 DOCS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+ARTIFACTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
 SOURCE = ("Generated test data", "Données d’essai générées")
 # 12 of the 16 figures come from a spreadsheet: merchandise exports and imports, 2017–2022.
 IMPORTED = [
@@ -93,8 +97,12 @@ def save(page, button: str = "Save") -> None:
 
 
 def shoot(page, name: str, locator=None) -> None:
-    DOCS.mkdir(parents=True, exist_ok=True)
-    (locator or page).screenshot(path=str(DOCS / f"{name}.png"))
+    paths = [ARTIFACTS / f"workspace-{name}.png"]
+    if os.environ.get("UPDATE_DOC_SCREENSHOTS") == "1":
+        paths.append(DOCS / f"{name}.png")
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (locator or page).screenshot(path=str(path))
 
 
 def fits_1280(page) -> bool:

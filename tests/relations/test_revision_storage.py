@@ -118,36 +118,46 @@ def migrate(targets):
 
 @pytest.fixture
 def revision_before_compression(transactional_db):
-    """A revision as relations 0015 stored it: plain JSON document and rows."""
+    """A revision as relations 0015 stored it: plain JSON document and rows.
+
+    The database goes back to 0015 and forward again even when the setup fails, so the
+    tests after this one find the current schema.
+    """
     apps = migrate(BEFORE)
-    Country = apps.get_model("relations", "Country")
-    Profile = apps.get_model("relations", "Profile")
-    profile = Profile.objects.create(
-        partner=Country.objects.get(code="RU"),
-        slug="generated",
-        relations_established_year=1950,
-        as_of="2020-01-01",
-    )
-    document = {
-        "schema": 3,
-        "profile": "generated",
-        "as_of": "2020-01-01",
-        "label": {"en": "January 2020", "fr": "janvier 2020"},
-        "title": {"en": "Generated Relations", "fr": "Relations générées"},
-        "sections": [{"kind": "prose", "facts": {"figures": ["é" * 10] * 1000}}],
-    }
-    rows = [{"model": "relations.profile", "fields": {"slug": "generated"}}] * 100
-    apps.get_model("relations", "Revision").objects.create(
-        profile=profile,
-        number=1,
-        document=document,
-        working_copy=rows,
-        go_live_at=timezone.now(),
-        modified_at=timezone.now(),
-    )
-    yield document, rows
-    executor = MigrationExecutor(connection)
-    migrate(executor.loader.graph.leaf_nodes())
+    try:
+        Country = apps.get_model("relations", "Country")
+        Profile = apps.get_model("relations", "Profile")
+        # Tests that empty the database may have run before: the migrations' countries too.
+        partner, _ = Country.objects.get_or_create(
+            code="RU", defaults={"name_en": "Russia", "name_fr": "Russie"}
+        )
+        profile = Profile.objects.create(
+            partner=partner,
+            slug="generated",
+            relations_established_year=1950,
+            as_of="2020-01-01",
+        )
+        document = {
+            "schema": 3,
+            "profile": "generated",
+            "as_of": "2020-01-01",
+            "label": {"en": "January 2020", "fr": "janvier 2020"},
+            "title": {"en": "Generated Relations", "fr": "Relations générées"},
+            "sections": [{"kind": "prose", "facts": {"figures": ["é" * 10] * 1000}}],
+        }
+        rows = [{"model": "relations.profile", "fields": {"slug": "generated"}}] * 100
+        apps.get_model("relations", "Revision").objects.create(
+            profile=profile,
+            number=1,
+            document=document,
+            working_copy=rows,
+            go_live_at=timezone.now(),
+            modified_at=timezone.now(),
+        )
+        yield document, rows
+    finally:
+        executor = MigrationExecutor(connection)
+        migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_the_migration_compresses_stored_revisions_and_back(revision_before_compression):

@@ -142,8 +142,8 @@ def test_the_admin_shows_the_sentence_each_form_feeds(editor_client):
     chapter = HSChapter.objects.get(code="10")
     body = editor_client.get(reverse("admin:trade_hschapter_change", args=[chapter.pk]))
     text = body.content.decode()
-    assert "Key Canadian merchandise exports to Russia were machinery and meat." in text
-    assert "étaient les machines et la viande." in text
+    assert "Key Canadian merchandise exports to Japan were machinery, meat and wood." in text
+    assert "étaient les machines, la viande et le bois." in text
 
 
 def test_the_french_admin_explains_the_forms_in_french(editor_client):
