@@ -96,8 +96,8 @@ class Highlight(OrderedProfileItem):
     NATURAL_KEY = ("profile__slug", "kind", "name_en")
 
     class Meta(OrderedProfileItem.Meta):
-        verbose_name = _("cultural highlight")
-        verbose_name_plural = _("cultural highlights")
+        verbose_name = _("highlight")
+        verbose_name_plural = _("highlights")
         permissions = [
             ("import_highlight", _("Can import cultural highlights from a spreadsheet")),
             ("export_highlight", _("Can export cultural highlights to a spreadsheet")),

@@ -281,7 +281,7 @@ def test_an_editor_builds_a_profile_in_twenty_submissions_and_a_publisher_publis
     context.clear_cookies()
     log_in(page, publisher.username)
     page.goto(change_url)
-    page.locator(".object-tools").get_by_role("link", name="Publish").click()
+    page.locator(".object-tools").get_by_role("link", name="Publish", exact=True).click()
     assert "Ready to publish" in page.locator("#readiness").inner_text()
     page.get_by_label("Change note (English)").fill("First version.")
     page.get_by_label("Change note (French)").fill("Première version.")
