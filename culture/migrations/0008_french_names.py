@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('culture', '0007_sentence_help_texts'),
-        ('relations', '0026_french_names'),
+        ('relations', '0030_french_names'),
     ]
 
     operations = [

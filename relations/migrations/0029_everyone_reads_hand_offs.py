@@ -15,6 +15,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0023_hand_off")]
+    dependencies = [("relations", "0028_hand_off")]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('relations', '0026_french_names'),
+        ('relations', '0030_french_names'),
         ('trade', '0014_source_help_texts'),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('relations', '0025_everyone_reads_hand_offs'),
+        ('relations', '0029_everyone_reads_hand_offs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
