@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from relations.models import Revision
 from relations.revisions import PublishingRefused, revision_publish
+from tests.helpers import publication_in_effect
 from tests.relations.factories import MeetingFactory, ProfileFactory, SectionFactory
 
 TORONTO_2020 = datetime.datetime(2020, 5, 4, 14, 0, tzinfo=datetime.UTC)
@@ -194,20 +195,24 @@ def test_editor_sees_a_one_language_summary_refused_in_the_admin(editor_client, 
     assert "Enter the French text too" in response.content.decode()
 
 
-def test_a_permalink_keeps_the_summary_it_was_published_with(client, testland, publisher):
+def test_a_permalink_keeps_the_summary_it_was_published_with(
+    client, testland, publisher, django_capture_on_commit_callbacks
+):
     testland.summary_en = "Testland and Canada trade more every year."
     testland.summary_fr = "La Testlande et le Canada échangent davantage chaque année."
     testland.save()
     assert meta(head(client.get("/en/relations/testland/")), "description") == (
         "Testland and Canada cooperate closely."
     )
-    revision_publish(profile=testland, by=publisher, change_note_en="2.", change_note_fr="2.")
-    assert meta(head(client.get("/en/relations/testland/")), "description") == (
-        "Testland and Canada trade more every year."
-    )
-    assert meta(head(client.get("/en/relations/testland/revisions/1/")), "description") == (
-        "Testland and Canada cooperate closely."
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_publish(profile=testland, by=publisher, change_note_en="2.", change_note_fr="2.")
+    with publication_in_effect():
+        assert meta(head(client.get("/en/relations/testland/")), "description") == (
+            "Testland and Canada trade more every year."
+        )
+        assert meta(head(client.get("/en/relations/testland/revisions/1/")), "description") == (
+            "Testland and Canada cooperate closely."
+        )
 
 
 def test_the_live_page_was_issued_when_the_profile_first_went_live(client, testland, publisher):
