@@ -48,6 +48,21 @@ def site_environment(workdir: Path) -> dict:
     return env
 
 
+def site_stores(env: dict) -> tuple[str, str]:
+    """The database and cache a bench's site runs on, as its summary line names them."""
+    database = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
+    return database, "redis" if env.get("REDIS_URL") else "local memory"
+
+
+def prepare_site(env: dict) -> None:
+    """Migrate, load the shipped content, collect static files, start from an empty cache."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "loaddata", "fixtures/canada-russia.json")
+    manage(env, "collectstatic", "--noinput")
+    if env.get("REDIS_URL"):
+        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+
+
 def manage(env: dict, *args: str) -> None:
     subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
@@ -166,17 +181,12 @@ def query_counts(env: dict) -> tuple[int, int]:
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="relations-bench-"))
     env = site_environment(workdir)
-    database = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
-    cache = "redis" if env.get("REDIS_URL") else "local memory"
+    database, cache = site_stores(env)
     print(
         f"bench: database={database} cache={cache} workers=2 connections={CONNECTIONS} "
         f"seconds={DURATION} rounds={ROUNDS} load={'wrk' if shutil.which('wrk') else 'python'}"
     )
-    manage(env, "migrate", "--noinput")
-    manage(env, "loaddata", "fixtures/canada-russia.json")
-    manage(env, "collectstatic", "--noinput")
-    if env.get("REDIS_URL"):
-        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    prepare_site(env)
 
     site = start_gunicorn("config.wsgi:application", 18101, env)
     static = None

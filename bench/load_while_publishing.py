@@ -30,8 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.http_bench import (  # noqa: E402
     PYTHON,
-    manage,
+    prepare_site,
     site_environment,
+    site_stores,
     start_gunicorn,
     stop,
 )
@@ -110,17 +111,12 @@ def staleness(responses, publishes) -> tuple[float, int]:
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="relations-publish-bench-"))
     env = site_environment(workdir)
-    database = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
-    cache = "redis" if env.get("REDIS_URL") else "local memory"
+    database, cache = site_stores(env)
     print(
         f"publish-load: database={database} cache={cache} workers=2 "
         f"connections={CONNECTIONS} seconds={SECONDS} publishes={PUBLISHES}"
     )
-    manage(env, "migrate", "--noinput")
-    manage(env, "loaddata", "fixtures/canada-russia.json")
-    manage(env, "collectstatic", "--noinput")
-    if env.get("REDIS_URL"):
-        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    prepare_site(env)
     server = start_gunicorn("config.wsgi:application", PORT, env)
     try:
         results: list = []
