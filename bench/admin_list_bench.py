@@ -53,6 +53,7 @@ def build() -> int:
             profile = Profile.objects.create(
                 partner=bench_country(p),
                 slug=f"benchland-{p}",
+                slug_fr=f"benchlande-{p}",
                 relations_established_year=1950,
                 as_of="2024-01-01",
             )

@@ -159,6 +159,7 @@ def seed(rows: int) -> None:
             slug=f"benchland-{p}",
             defaults={
                 "partner": bench_country(p),
+                "slug_fr": f"benchlande-{p}",
                 "relations_established_year": 1950,
                 "as_of": "2024-01-01",
             },
