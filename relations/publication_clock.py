@@ -10,10 +10,12 @@ Each process reads the generation at most every PUBLICATION_CHECK_SECONDS:
   PUBLICATION_CHECK_SECONDS later, by which time every process has read it, so all switch
   together: a reader never gets a newer revision from one app server, then an older one from
   another. A publish reaches every reader within twice that time (0.2 s by default).
-- with the local-memory cache from the database (the newest audit entry: every publish,
-  schedule, withdrawal and cancellation writes one), so several processes on one machine
-  still follow each other within PUBLICATION_CHECK_SECONDS; this process's own advances count
-  at once.
+- with the local-memory cache from the database: the newest audit entry (every publish,
+  schedule, withdrawal and cancellation writes one, at the end of its transaction) takes effect
+  twice PUBLICATION_CHECK_SECONDS after it was written. Each process reads it within one
+  interval of the commit, so several processes on one machine switch together too, as long
+  as the commit follows the entry within one interval (otherwise they switch as each reads
+  it). This process's own address changes, which write no entry, count at once.
 Scheduled go-lives need no advance: what is stored is also kept only until the next one.
 """
 
@@ -76,8 +78,12 @@ class PublicationClock:
                 cache.add(GENERATION_KEY, time.time_ns(), None)
                 value = cache.get(GENERATION_KEY, time.time_ns())
             return str(value), value / 1e9
-        newest = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
-        return f"{self.own_advances}.{newest or 0}", 0.0
+        newest = AuditEntry.objects.order_by("-pk").values_list("pk", "at").first()
+        if newest is None:
+            return f"{self.own_advances}.0", 0.0
+        number, written_at = newest
+        delay = 2 * settings.PUBLICATION_CHECK_SECONDS
+        return f"{self.own_advances}.{number}", written_at.timestamp() + delay
 
     def advance(self) -> None:
         """After a publish, withdrawal or address change has been committed."""

@@ -293,20 +293,16 @@ def generation_check_queries() -> int:
 
 
 def publication_in_effect():
-    """With a shared cache a publish takes effect PUBLICATION_CHECK_SECONDS after it, so that
-    every app server switches together: travel past that. With local memory: at once."""
-    import contextlib
+    """A publish takes effect one (Redis) or two (local memory, from the database)
+    PUBLICATION_CHECK_SECONDS after it, so that every app server switches together: travel
+    past that."""
     import datetime
 
     import time_machine
     from django.conf import settings
     from django.utils import timezone
 
-    from relations.publication_clock import shared_cache
-
-    if not shared_cache():
-        return contextlib.nullcontext()
-    delay = datetime.timedelta(seconds=settings.PUBLICATION_CHECK_SECONDS + 1)
+    delay = datetime.timedelta(seconds=2 * settings.PUBLICATION_CHECK_SECONDS + 1)
     return time_machine.travel(timezone.now() + delay)
 
 

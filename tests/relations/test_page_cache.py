@@ -102,6 +102,33 @@ def test_a_publish_by_another_process_is_seen_at_the_next_generation_check(
     assert "$2 billion in 2011" in page_text(client.get(PAGE))
 
 
+def test_processes_without_redis_switch_to_a_publish_together(publisher, canada_russia, settings):
+    """Two processes on one database read the publication at different moments; both
+    switch at the same time (its audit entry's time plus two intervals), so a reader sent
+    from one to the other never gets an older revision after a newer one."""
+    if shared_cache():
+        pytest.skip("with Redis, tests/test_two_app_servers.py runs two processes")
+    import time
+
+    from relations.models import AuditEntry
+    from relations.publication_clock import PublicationClock
+
+    settings.PUBLICATION_CHECK_SECONDS = 0.05
+    first, second = PublicationClock(), PublicationClock()
+    before = first.generation()
+    assert second.generation() == before
+    publish_new_export_figure(canada_russia, publisher)  # by another process: no on_commit
+    written_at = AuditEntry.objects.latest("pk").at
+    time.sleep(0.06)  # both checks are due (intervals run on the real monotonic clock)
+    with time_machine.travel(written_at + datetime.timedelta(seconds=0.05), tick=False):
+        assert first.generation() == before, "one process switched before the other read it"
+    time.sleep(0.06)
+    with time_machine.travel(written_at + datetime.timedelta(seconds=0.11), tick=False):
+        after = first.generation()
+        assert after != before
+        assert second.generation() == after
+
+
 def test_scheduled_revision_goes_live_on_time_through_the_cache(
     client, publisher, canada_russia, settings
 ):
