@@ -234,17 +234,15 @@ class TradeFigureSheet(Sheet):
         return TradeFigureImporter(self, options=options, result=result, progress=progress)
 
     def export_rows(self, queryset):
-        rows = queryset.order_by("profile__slug", "year", "flow", "kind", "chapter__code")
-        yield from rows.values_list(
-            "profile__slug",
-            "year",
-            "flow",
-            "kind",
-            "chapter__code",
-            "value",
-            "source_en",
-            "source_fr",
-        ).iterator(chunk_size=5000)
+        # One query per profile, in address order: outside a transaction PostgreSQL computes
+        # a server-side cursor's whole result before its first row (2.3 s for 1 M figures).
+        columns = ("profile__slug", "year", "flow", "kind", "chapter__code", "value")
+        columns += ("source_en", "source_fr")
+        for profile_id in Profile.objects.order_by("slug").values_list("pk", flat=True):
+            rows = queryset.filter(profile_id=profile_id).order_by(
+                "year", "flow", "kind", "chapter__code"
+            )
+            yield from rows.values_list(*columns).iterator(chunk_size=5000)
 
     def describe(self, records):
         return [

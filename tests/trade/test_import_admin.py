@@ -10,6 +10,7 @@ from django.urls import reverse
 from relations.models import ImportBatch
 from tests.conftest import PASSWORD
 from tests.helpers import csv_bytes, import_file, long_rows, xlsx_bytes
+from tests.trade.factories import TradeFigureFactory
 from trade.models import HSChapter, TradeFigure
 
 IMPORT = reverse("admin:trade_tradefigure_import")
@@ -190,6 +191,27 @@ def test_the_csv_export_reimports_with_no_changes(editor_client, canada_russia):
     content = b"".join(response.streaming_content)
     result = import_file("trade-figures", content, file_name="export.csv", dry_run=True)
     assert result.summary == "0 new, 0 updated, 5 unchanged"
+
+
+def test_the_csv_export_lists_figures_by_address_then_year_and_keeps_the_filter(
+    editor_client, canada_russia, testland
+):
+    TradeFigureFactory(profile=testland, year=2024, value=Decimal("3"))
+    TradeFigureFactory(profile=testland, year=1999, value=Decimal("4"))
+
+    def exported(query: str = "") -> list[tuple[str, str]]:
+        response = editor_client.post(f"{EXPORT}{query}", {"format": "0", "resource": "0"})
+        lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[1:]
+        return [tuple(line.split(",")[:2]) for line in lines]
+
+    everything = exported()
+    assert everything == sorted(everything)  # russia before testland, each by year
+    assert {slug for slug, _year in everything} == {"russia", "testland"}
+    assert len(everything) == TradeFigure.objects.count()
+    assert exported(f"?profile__id__exact={testland.pk}") == [
+        ("testland", "1999"),
+        ("testland", "2024"),
+    ]
 
 
 def test_the_xlsx_export_reimports_with_no_changes(editor_client, canada_russia):
