@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from culture.validators import validate_image_upload
+from relations.bilingual import named
 from relations.models import OrderedProfileItem, Profile
 from relations.validators import (
     translation_gaps,
@@ -107,7 +108,7 @@ class Highlight(OrderedProfileItem):
         ]
 
     def __str__(self):
-        return self.name_en
+        return named(self, "name")
 
     def clean(self):
         errors = translation_gaps(self, ["description"])

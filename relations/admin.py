@@ -28,6 +28,7 @@ from relations.models import (
     Section,
 )
 from relations.page_cache import forget_profile_pages
+from relations.schedule import local_time
 from relations.sheets import MEETINGS, MISSIONS
 from relations.spreadsheets import UndoRefused, import_batch_undo
 from relations.spreadsheets.admin import SheetAdminMixin
@@ -154,10 +155,9 @@ class ProfileAdmin(
     def live_now(self, profile):
         if profile.live_number is None:
             return _("nothing published")
-        since = timezone.localtime(profile.live_since)
         return _("revision %(number)s since %(since)s") % {
             "number": profile.live_number,
-            "since": f"{since:%Y-%m-%d %H:%M %Z}",
+            "since": local_time(profile.live_since),
         }
 
     @admin.display(description=_("scheduled"))

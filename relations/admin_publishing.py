@@ -26,6 +26,7 @@ from relations.revisions import (
     revision_withdraw,
     translation_problems,
 )
+from relations.schedule import local_time
 from relations.snapshot import LANGUAGES, profile_snapshot
 
 # What Revision.status() returns, as the admin says it.
@@ -154,11 +155,10 @@ class ProfilePublishingAdmin:
                 for problem in refused.problems:
                     form.add_error(None, problem)
             else:
-                when = timezone.localtime(revision.go_live_at)
                 messages.success(
                     request,
                     _("Revision %(number)s will go live at %(when)s.")
-                    % {"number": revision.number, "when": f"{when:%Y-%m-%d %H:%M %Z}"}
+                    % {"number": revision.number, "when": local_time(revision.go_live_at)}
                     if revision.go_live_at > timezone.now()
                     else _("Revision %(number)s is live.") % {"number": revision.number},
                 )

@@ -11,6 +11,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from relations.bilingual import named
 from relations.fields import CompressedJSONField
 from relations.validators import (
     translation_gaps,
@@ -173,7 +174,7 @@ class Country(NaturalKeyModel):
         verbose_name_plural = _("countries")
 
     def __str__(self):
-        return self.name_en
+        return named(self, "name")
 
 
 class ProfileQuerySet(NaturalKeyQuerySet):
@@ -307,7 +308,7 @@ class ConsultationTopic(OrderedProfileItem):
         ]
 
     def __str__(self):
-        return self.name_en
+        return named(self, "name")
 
 
 class MultilateralForum(OrderedProfileItem):
@@ -352,7 +353,7 @@ class MultilateralForum(OrderedProfileItem):
         ]
 
     def __str__(self):
-        return self.name_en
+        return named(self, "name")
 
 
 class Section(OrderedProfileItem):
@@ -395,7 +396,7 @@ class Section(OrderedProfileItem):
     NATURAL_KEY = ("profile__slug", "key")
 
     def __str__(self):
-        return self.heading_en
+        return named(self, "heading")
 
     def clean(self):
         if errors := translation_gaps(self, ["body"]):
@@ -557,7 +558,10 @@ class DiplomaticMission(OrderedProfileItem):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} in {self.city_en}"
+        return _("%(kind)s in %(city)s") % {
+            "kind": self.get_kind_display(),
+            "city": named(self, "city"),
+        }
 
 
 class PositiveDecimalField(models.DecimalField):

@@ -16,9 +16,10 @@ from functools import cache
 from django.conf import settings
 from django.db import models
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from relations.bilingual import in_language
 from relations.models import (
     ConsultationTopic,
     Country,
@@ -144,16 +145,6 @@ def general_items(profile: Profile, sections: list[Section]) -> list[Item]:
 
 
 # Checks for the kinds this app builds ------------------------------------------------------
-
-
-def admin_language() -> str:
-    """ "fr" when the admin speaks French, else "en"."""
-    return "fr" if (get_language() or "en").startswith("fr") else "en"
-
-
-def in_language(text: dict[str, str]) -> str:
-    """A snapshot text in the admin's language (French admin, French words)."""
-    return text[admin_language()]
 
 
 def missing_section(part: Part, name: str, what: str) -> None:

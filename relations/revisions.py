@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from relations.handoff import hand_offs_settle
 from relations.models import AuditEntry, Country, HandOff, Profile, Revision
 from relations.page_cache import forget_pointers
+from relations.schedule import local_time
 from relations.snapshot import document_head, profile_snapshot
 
 PUBLISH_PERMISSION = "relations.publish_revision"
@@ -316,7 +317,7 @@ def revision_publish(
                 revision=revision,
                 action=action,
                 actor=by,
-                detail=f"go-live {timezone.localtime(go_live_at):%Y-%m-%d %H:%M %Z}",
+                detail=f"go-live {local_time(go_live_at)}",
             )
             hand_offs_settle(profile=profile, revision=revision, by=by, now=now)
     except IntegrityError as error:

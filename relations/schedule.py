@@ -26,6 +26,15 @@ def utc_offset(moment: datetime) -> str:
     return f"UTC{sign}{hours:02d}:{minutes:02d}"
 
 
+def local_time(moment: datetime | None) -> str:
+    """ "2012-08-01 09:00 UTC−04:00": the site's time with its offset, read the same way in
+    English and French (zone abbreviations such as EDT are English: French says HAE)."""
+    if moment is None:
+        return "—"
+    local = timezone.localtime(moment)
+    return f"{local:%Y-%m-%d %H:%M} {utc_offset(local)}"
+
+
 def site_time(moment: datetime) -> str:
     """ "2026-11-30 06:50 (America/Toronto, UTC−05:00)": unambiguous in both languages."""
     local = timezone.localtime(moment)

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_lists import EstimatedCountPaginator, ProfileFilter, YearFilter
 from relations.admin_workspace import ProfileRowAdmin
+from relations.bilingual import admin_language
 from relations.formatting import money_with_unit
 from relations.models import Profile
-from relations.readiness import admin_language
 from relations.spreadsheets.admin import SheetAdminMixin
 from relations.stale import StaleEditGuardAdmin, StaleEditGuardInline
 from trade.models import (

@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from relations.bilingual import named
 from relations.models import (
     DatePrecision,
     NaturalKeyModel,
@@ -89,7 +90,7 @@ class HSChapter(NaturalKeyModel):
         verbose_name_plural = _("HS chapters")
 
     def __str__(self):
-        return f"{self.code} {self.name_en}"
+        return f"{self.code} {named(self, 'name')}"
 
 
 class TradeFigureQuerySet(ProfileItemQuerySet):
@@ -259,7 +260,7 @@ class Sector(NaturalKeyModel):
         verbose_name_plural = _("sectors")
 
     def __str__(self):
-        return self.name_en
+        return named(self, "name")
 
 
 class TradeMission(NaturalKeyModel):

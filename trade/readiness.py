@@ -8,16 +8,9 @@ builder's rules; it never decides one itself.
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from relations.bilingual import admin_language, in_language
 from relations.formatting import join_list, money_phrase
-from relations.readiness import (
-    OK,
-    WARNING,
-    Part,
-    admin_language,
-    built,
-    in_language,
-    missing_section,
-)
+from relations.readiness import OK, WARNING, Part, built, missing_section
 from relations.snapshot import SnapshotContext
 from trade.facts import (
     MERCHANDISE_EXPORTS,

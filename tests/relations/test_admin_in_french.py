@@ -278,3 +278,34 @@ def test_refused_forms_say_what_is_wrong_in_french(client, french, publisher, ca
         if texts := english_left(response.content.decode(), whole, fragments):
             left[url] = texts
     assert not left, "\n".join(f"{url}: {texts}" for url, texts in left.items())
+
+
+def test_the_french_admin_names_what_it_edits_in_french(client, french, publisher, canada_russia):
+    """Records go by their French names in titles, lists and the object links of the
+    French admin: "Publier Russie", not "Publier Russia"."""
+    client.force_login(publisher)
+    publish = client.get(reverse("admin:profile_publish", args=[canada_russia.pk]))
+    assert "<h1>Publier Russie</h1>" in publish.content.decode()
+    missions = client.get(reverse("admin:relations_diplomaticmission_changelist")).content
+    assert "Ambassade à Moscou" in missions.decode()
+    profiles = client.get(reverse("admin:relations_profile_changelist")).content.decode()
+    assert "Russie" in profiles
+    assert "Russia" not in profiles
+
+
+def test_the_english_admin_keeps_the_english_names(admin_client, canada_russia):
+    publish = admin_client.get(reverse("admin:profile_publish", args=[canada_russia.pk]))
+    assert "<h1>Publish Russia</h1>" in publish.content.decode()
+
+
+def test_the_french_admin_gives_times_with_their_utc_offset(
+    client, french, publisher, canada_russia
+):
+    """English zone abbreviations (EDT, EST) mean nothing to a French reader (HAE, HNE):
+    times carry their UTC offset instead, the same in both languages."""
+    client.force_login(publisher)
+    revisions = reverse("admin:profile_revisions", args=[canada_russia.pk])
+    for page in (revisions, reverse("admin:relations_profile_changelist"), reverse("admin:index")):
+        text = client.get(page).content.decode()
+        assert not re.search(r"\bE[SD]T\b", text), page
+    assert "2012-08-01 09:00 UTC−04:00" in client.get(revisions).content.decode()
