@@ -23,11 +23,13 @@ default_rows_per_s=D ratio=X". Goals on a 2-core machine: 1,000,000 rows in ≤ 
 """
 
 import argparse
+import atexit
 import csv
 import itertools
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -55,8 +57,9 @@ def bench_database() -> tuple[str, str]:
         parts = urlsplit(url)
         name = parts.path.lstrip("/") + "_bench"
         return "postgresql", urlunsplit(parts._replace(path="/" + name, query=""))
-    path = Path(tempfile.mkdtemp(prefix="import-bench-")) / "bench.sqlite3"
-    return "sqlite", f"sqlite:///{path}"
+    folder = tempfile.mkdtemp(prefix="import-bench-")
+    atexit.register(shutil.rmtree, folder, True)  # a million figures: hundreds of MB
+    return "sqlite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
 
 
 def recreate_postgres(url: str) -> None:
@@ -377,6 +380,7 @@ def bench(label: str, url: str, rows: int, *, first: bool) -> None:
             f"{preview['peak_rss_mb']:.0f} MB ({preview['summary']})",
             flush=True,
         )
+    shutil.rmtree(workdir, ignore_errors=True)  # the sheets (100 MB at a million rows)
     rate = rows / ours["seconds"]
     print(
         f"import-bench: db={label} rows={rows} seconds={ours['seconds']:.2f} "
