@@ -5,11 +5,15 @@ modules import from here, never from each other."""
 import csv
 import html
 import io
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from io import BytesIO
 
 import openpyxl
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, models
@@ -336,3 +340,35 @@ def wsgi_get(path: str, host: str = "testserver", **headers):
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     return status[0][0], status[0][1], body
+
+
+# A fresh process with a controlled environment -----------------------------------------
+
+# Every DJANGO_* variable (settings, and e.g. DJANGO_ALLOW_ASYNC_UNSAFE set by browser tests)
+# and these project variables are removed, so only what a test sets is seen.
+PROJECT_VARIABLES = {
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_KEY_PREFIX",
+    "MAX_UPLOAD_SIZE",
+    "HOME_COUNTRY_CODE",
+}
+
+
+def manage(*args: str, **variables: str) -> subprocess.CompletedProcess:
+    """Run manage.py in a new process with only the given project variables set."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("DJANGO_") and name not in PROJECT_VARIABLES
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    env.update(variables)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -4,7 +4,7 @@ import json
 import socket
 import time
 
-from tests.test_settings import manage
+from tests.helpers import manage
 
 
 def test_health_reports_database_and_cache_ok(client, db):

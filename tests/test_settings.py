@@ -5,50 +5,20 @@ are read once per process. The outer DATABASE_URL, REDIS_URL and DJANGO_* variab
 so the result does not depend on where the suite runs.
 """
 
-import os
 import secrets
-import subprocess
-import sys
 
 import pytest
 from django.conf import settings
 
-BASE_DIR = settings.BASE_DIR
-# Every DJANGO_* variable (settings, and e.g. DJANGO_ALLOW_ASYNC_UNSAFE set by browser tests)
-# and these project variables are removed, so only what a test sets is seen.
-PROJECT_VARIABLES = {
-    "DATABASE_URL",
-    "REDIS_URL",
-    "CACHE_KEY_PREFIX",
-    "MAX_UPLOAD_SIZE",
-    "HOME_COUNTRY_CODE",
-}
+from tests.helpers import manage
 
+BASE_DIR = settings.BASE_DIR
 SHOW_BACKENDS = (
     "from django.conf import settings; "
     "print(settings.DATABASES['default']['ENGINE']); "
     "print(settings.DATABASES['default']['NAME']); "
     "print(settings.CACHES['default']['BACKEND'])"
 )
-
-
-def manage(*args: str, **variables: str) -> subprocess.CompletedProcess:
-    """Run manage.py in a new process with only the given project variables set."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("DJANGO_") and name not in PROJECT_VARIABLES
-    }
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    env.update(variables)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def production_key() -> str:
