@@ -179,12 +179,14 @@ def test_hand_off_schedule_and_language_screens_pass_axe_and_fit_1280_pixels(
                     )
                 if page.locator("form textarea, form input[type=text]").count():
                     # The refused form: errors next to their fields.
-                    page.locator(".submit-row input[type=submit]").click()
+                    with page.expect_navigation():
+                        page.locator(".submit-row input[type=submit]").click()
                     failures += check(page, f"{who} {language} {url} (refused)")
                 if url.endswith("/publish/") and response.status == 200:
                     # The night the clocks go back: which 01:30 is meant, asked with radios.
                     page.locator("#id_go_live_at").fill("2027-11-07 01:30")
-                    page.locator(".submit-row input[type=submit]").click()
+                    with page.expect_navigation():
+                        page.locator(".submit-row input[type=submit]").click()
                     assert page.locator("input[name=occurrence]").count() == 2
                     failures += check(page, f"{who} {language} {url} (which 01:30)")
         finally:
