@@ -17,7 +17,6 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,6 +27,7 @@ from import_bench import (
     FIGURE_COLUMNS,
     bench_country,
     bench_database,
+    json_from_process,
     recreate_postgres,
     reference_data,
     setup_django,
@@ -173,17 +173,7 @@ def main() -> None:
         results[name] = measure(client, page)
         print(f"  {name}: {results[name][0]:.0f} ms, {results[name][1]} queries", flush=True)
     connections.close_all()
-    exported = json.loads(
-        subprocess.run(
-            [sys.executable, __file__, "--export", "csv"],
-            env={**os.environ, "DATABASE_URL": url},
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    exported = json_from_process(__file__, "--export", "csv", url=url)
     print(
         f"  CSV export of every figure: first rows after {exported['first_rows_seconds']:.2f} s, "
         f"all {exported['megabytes']:.0f} MB in {exported['seconds']:.1f} s, peak RSS "

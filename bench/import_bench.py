@@ -323,17 +323,25 @@ def child(which: str, path: Path) -> dict:
     }
 
 
-def run_child(which: str, path: Path, url: str) -> dict:
-    # Uploads waiting for confirmation go beside the generated sheet, not to the project's media.
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_MEDIA_ROOT": str(path.parent / "media")}
+def json_from_process(script: str, *args: str, url: str, **variables: str) -> dict:
+    """Runs a bench script in its own process on the database at `url` (so its peak RSS is
+    its own) and returns the JSON of its last line."""
     output = subprocess.run(
-        [sys.executable, __file__, "--child", which, str(path)],
-        env=env,
+        [sys.executable, script, *args],
+        env={**os.environ, "DATABASE_URL": url, **variables},
         check=True,
         capture_output=True,
         text=True,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def run_child(which: str, path: Path, url: str) -> dict:
+    # Uploads waiting for confirmation go beside the generated sheet, not to the project's media.
+    media = str(path.parent / "media")
+    return json_from_process(
+        __file__, "--child", which, str(path), url=url, DJANGO_MEDIA_ROOT=media
+    )
 
 
 def bench(label: str, url: str, rows: int, *, first: bool) -> None:

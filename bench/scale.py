@@ -31,7 +31,6 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from datetime import timedelta
@@ -44,6 +43,7 @@ from import_bench import (
     SOURCE,
     bench_country,
     bench_database,
+    json_from_process,
     recreate_postgres,
     setup_django,
 )
@@ -285,17 +285,7 @@ def main() -> None:
     )
     more_revisions(big, REVISIONS)
     connections.close_all()
-    screens = json.loads(
-        subprocess.run(
-            [sys.executable, __file__, "--history"],
-            env={**os.environ, "DATABASE_URL": url},
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    screens = json_from_process(__file__, "--history", url=url)
     for page, ms in screens["times"].items():
         cpu_ms = screens["cpu_times"][page]
         print(f"  {page} with {REVISIONS} revisions: {ms:.0f} ms ({cpu_ms:.0f} ms CPU)", flush=True)

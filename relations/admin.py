@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from relations.admin_forms import LabelledInlineFormSet
 from relations.admin_handoff import ProfileHandOffAdmin
-from relations.admin_lists import ProfileFilter
+from relations.admin_lists import ProfileFilter, ReadOnlyAdmin
 from relations.admin_publishing import ProfilePublishingAdmin
 from relations.admin_workspace import ProfileRowAdmin, ProfileWorkspaceAdmin
 from relations.countries import country_sample_sentences
@@ -205,19 +205,6 @@ class DiplomaticMissionAdmin(
     ordering = ["profile", "position"]
     fields = ["profile", "position", ("side", "kind"), ("city_en", "city_fr")]
     sheet = MISSIONS
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """History is written by the publishing services only."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Revision)

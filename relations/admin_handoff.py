@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from relations.admin_lists import ProfileFilter
+from relations.admin_lists import ProfileFilter, ReadOnlyAdmin
 from relations.handoff import hand_off_request, hand_off_waiting
 from relations.models import HandOff
 
@@ -74,7 +74,7 @@ class ProfileHandOffAdmin:
 
 
 @admin.register(HandOff)
-class HandOffAdmin(admin.ModelAdmin):
+class HandOffAdmin(ReadOnlyAdmin):
     """The requests to publish as an audit list: written by the service, never edited."""
 
     list_display = [
@@ -102,12 +102,3 @@ class HandOffAdmin(admin.ModelAdmin):
         "settled_by",
         "revision",
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -7,6 +7,8 @@
 - `EstimatedCountPaginator`: an unfiltered list on PostgreSQL counts from the planner's
   statistics (a full COUNT(*) of a million rows on every page is the slow part there); any
   filtered list, and SQLite, count exactly.
+- `ReadOnlyAdmin`: lists of history (revisions, audit entries, imports, requests to
+  publish) that only the services write.
 """
 
 from django.contrib import admin
@@ -60,3 +62,16 @@ class EstimatedCountPaginator(Paginator):
                 if row and row[0] > ESTIMATE_ABOVE:
                     return row[0]
         return super().count
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """History is written by the publishing, import and hand-off services only."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
