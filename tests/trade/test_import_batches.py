@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from relations.models import ImportBatch
+from relations.models import ImportBatch, ImportChange
 from relations.spreadsheets import UndoRefused, import_batch_undo
 from tests.helpers import csv_bytes, import_file, long_rows
 from tests.trade.factories import TradeFigureFactory
@@ -159,3 +159,14 @@ def test_the_batch_page_lists_its_first_changes_only(testland, editor, editor_cl
     assert page.status_code == 200
     assert "The first 3 of 10 records are shown." in content
     assert batch.sha256 in content
+
+
+def test_a_batch_deleted_through_django_takes_its_change_rows(testland, editor):
+    """The change rows have no database constraint on their batch (a check per row cost
+    seconds per million): Django's cascade is what keeps none behind."""
+    kept = import_rows(TOTAL_2011)
+    deleted = import_rows(MACHINERY_2011)
+
+    deleted.delete()
+
+    assert list(ImportChange.objects.values_list("batch_id", flat=True)) == [kept.pk]
