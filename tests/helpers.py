@@ -30,6 +30,35 @@ from trade.sheets import LONG_COLUMNS
 
 LONG_HEADER = list(LONG_COLUMNS)
 
+# Rows of the record sheets in Export's column order, for testland (the `testland` fixture).
+CALL = [
+    "testland",
+    "2019-03-04",
+    "day",
+    "call",
+    "Prime Minister Example",
+    "le premier ministre Exemple",
+    "President Sample",
+    "la présidente Échantillon",
+    "",
+    "",
+    "",
+    "",
+]
+EMBASSY = ["testland", "home", "embassy", "Testville", "Villetest", "1"]
+PUBLICATION = [
+    "testland",
+    "publication",
+    "Poets of Testland",
+    "Poètes de Testlande",
+    "an anthology",
+    "une anthologie",
+    "2011",
+    "",
+    "",
+    "3",
+]
+
 
 def csv_bytes(rows: list[list], *, encoding: str = "utf-8") -> bytes:
     buffer = io.StringIO()

@@ -10,21 +10,9 @@ from culture.sheets import HIGHLIGHTS
 from relations.models import ImportBatch
 from relations.spreadsheets.files import sheet_bytes
 from tests.culture.factories import HighlightFactory
-from tests.helpers import csv_bytes, import_file, messages, xlsx_bytes
+from tests.helpers import PUBLICATION, csv_bytes, import_file, messages, xlsx_bytes
 
 HEADER = list(HIGHLIGHTS.header)
-PUBLICATION = [
-    "testland",
-    "publication",
-    "Poets of Testland",
-    "Poètes de Testlande",
-    "an anthology",
-    "une anthologie",
-    "2011",
-    "",
-    "",
-    "3",
-]
 
 
 def changed(row: list, **cells) -> list:

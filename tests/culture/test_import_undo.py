@@ -9,20 +9,8 @@ from culture.sheets import HIGHLIGHTS
 from relations.models import ImportBatch
 from relations.spreadsheets import UndoRefused, import_batch_undo
 from tests.culture.factories import HighlightFactory
-from tests.helpers import csv_bytes, import_file
+from tests.helpers import PUBLICATION, csv_bytes, import_file
 
-PUBLICATION = [
-    "testland",
-    "publication",
-    "Poets of Testland",
-    "Poètes de Testlande",
-    "an anthology",
-    "une anthologie",
-    "2011",
-    "",
-    "",
-    "3",
-]
 PERFORMANCE = [
     "testland",
     "performance",

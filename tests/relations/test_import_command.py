@@ -12,36 +12,9 @@ from culture.models import Highlight
 from culture.sheets import HIGHLIGHTS
 from relations.models import DiplomaticMission, ImportBatch, Meeting
 from relations.sheets import MEETINGS, MISSIONS
-from tests.helpers import csv_bytes, xlsx_bytes
+from tests.helpers import CALL, EMBASSY, PUBLICATION, csv_bytes, xlsx_bytes
 
-CALL = [
-    "testland",
-    "2019-03-04",
-    "day",
-    "call",
-    "Prime Minister Example",
-    "le premier ministre Exemple",
-    "President Sample",
-    "la présidente Échantillon",
-    "",
-    "",
-    "",
-    "",
-]
-EMBASSY = ["testland", "home", "embassy", "Testville", "Villetest", "1"]
 NO_FRENCH = ["testland", "home", "consulate", "Kazan", "", "2"]
-PUBLICATION = [
-    "testland",
-    "publication",
-    "Poets of Testland",
-    "Poètes de Testlande",
-    "an anthology",
-    "une anthologie",
-    "2011",
-    "",
-    "",
-    "3",
-]
 
 
 def write(tmp_path, name: str, header, *rows) -> Path:

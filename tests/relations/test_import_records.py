@@ -10,26 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from relations.models import DiplomaticMission, ImportBatch, Meeting
 from relations.sheets import MEETINGS, MISSIONS
 from relations.spreadsheets.files import sheet_bytes
-from tests.helpers import csv_bytes, import_file, messages, xlsx_bytes, xlsx_cells
+from tests.helpers import CALL, EMBASSY, csv_bytes, import_file, messages, xlsx_bytes, xlsx_cells
 from tests.relations.factories import DiplomaticMissionFactory, MeetingFactory
 
 MEETING_HEADER = list(MEETINGS.header)
 MISSION_HEADER = list(MISSIONS.header)
-CALL = [
-    "testland",
-    "2019-03-04",
-    "day",
-    "call",
-    "Prime Minister Example",
-    "le premier ministre Exemple",
-    "President Sample",
-    "la présidente Échantillon",
-    "",
-    "",
-    "",
-    "",
-]
-EMBASSY = ["testland", "home", "embassy", "Testville", "Villetest", "1"]
 
 
 def meetings(*rows, header=MEETING_HEADER) -> bytes:
