@@ -321,9 +321,13 @@ class ImportBatchAdmin(ReadOnlyAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ["at", "action", "revision", "actor", "detail"]
+    list_display = ["at", "action", "revision", "actor", "details"]
     list_filter = ["action", ("profile", ProfileFilter)]
     list_select_related = ["revision__profile__partner", "actor"]
+
+    @admin.display(description=_("detail"))
+    def details(self, entry):
+        return entry.description()
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("revision__document", "revision__working_copy")

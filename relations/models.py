@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from relations.bilingual import named
 from relations.fields import CompressedJSONField
+from relations.schedule import local_time
 from relations.validators import (
     translation_gaps,
     validate_french_article,
@@ -723,7 +725,9 @@ class AuditEntry(models.Model):
         verbose_name=_("by"),
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    detail = models.TextField(_("detail"), blank=True)
+    detail = models.TextField(
+        _("detail"), blank=True, help_text=_("The reason given for a withdrawal or cancellation.")
+    )
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -732,6 +736,13 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.revision}"
+
+    def description(self) -> str:
+        """What the entry adds to its action, in the reader's language: when the revision
+        goes live (read from the revision, not stored twice), or the reason given."""
+        if self.action in (self.Action.PUBLISH, self.Action.SCHEDULE):
+            return gettext("live from %(time)s") % {"time": local_time(self.revision.go_live_at)}
+        return self.detail
 
 
 class ImportBatchQuerySet(models.QuerySet):

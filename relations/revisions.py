@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from relations.handoff import hand_offs_settle
 from relations.models import AuditEntry, Country, HandOff, Profile, Revision
 from relations.page_cache import forget_pointers
-from relations.schedule import local_time
 from relations.snapshot import document_head, profile_snapshot
 
 PUBLISH_PERMISSION = "relations.publish_revision"
@@ -317,7 +316,6 @@ def revision_publish(
                 revision=revision,
                 action=action,
                 actor=by,
-                detail=f"go-live {local_time(go_live_at)}",
             )
             hand_offs_settle(profile=profile, revision=revision, by=by, now=now)
     except IntegrityError as error:

@@ -16,7 +16,8 @@ import openpyxl
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, models
+from django.db import close_old_connections, connection, models
+from django.db.migrations.executor import MigrationExecutor
 from django.test.signals import template_rendered
 from django.urls import reverse
 
@@ -401,3 +402,16 @@ def manage(*args: str, **variables: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
     )
+
+
+def migrate(targets: list[tuple[str, str]]):
+    """Moves the test database to the (app, migration) `targets`; returns the apps as they
+    were there, for building records of an older schema."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def latest_migrations() -> list[tuple[str, str]]:
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()

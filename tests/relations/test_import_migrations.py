@@ -5,12 +5,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone, translation
 
 from relations.models import ImportBatch, ImportChange, Meeting
 from relations.spreadsheets import UndoRefused, import_batch_undo
+from tests.helpers import latest_migrations, migrate
 from trade.models import TradeFigure
 
 BEFORE = [
@@ -20,23 +19,11 @@ BEFORE = [
 WHEN = datetime.datetime(2020, 5, 4, 12, 0, tzinfo=datetime.UTC)
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
-
-
 @pytest.fixture
 def old_schema(transactional_db):
     apps = migrate(BEFORE)
     yield apps
-    migrate(latest())
+    migrate(latest_migrations())
 
 
 def old_rows(apps, editor_id):
@@ -107,7 +94,7 @@ def test_old_batches_move_into_import_batches_with_their_changes_as_rows(
     editor = django_user_model.objects.create_superuser("mover")
     old_rows(old_schema, editor.pk)
 
-    migrate(latest())
+    migrate(latest_migrations())
 
     trade = ImportBatch.objects.get(model="trade.tradefigure")
     assert (trade.file_name, trade.layout, trade.created_by, trade.created_at) == (

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from relations.models import Revision
 from relations.revisions import revision_publish
 from relations.snapshot import profile_snapshot
 from tests.generated import generated_profile
+from tests.helpers import latest_migrations, migrate
 
 BEFORE = [("relations", "0015_un_member_states")]
 HEAVY_COLUMNS = ('"relations_revision"."document"', '"relations_revision"."working_copy"')
@@ -109,13 +109,6 @@ def test_a_live_page_reads_the_page_but_never_the_rows(client, publisher):
     assert HEAVY_COLUMNS[1] not in sql
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def revision_before_compression(transactional_db):
     """A revision as relations 0015 stored it: plain JSON document and rows.
@@ -156,14 +149,12 @@ def revision_before_compression(transactional_db):
         )
         yield document, rows
     finally:
-        executor = MigrationExecutor(connection)
-        migrate(executor.loader.graph.leaf_nodes())
+        migrate(latest_migrations())
 
 
 def test_the_migration_compresses_stored_revisions_and_back(revision_before_compression):
     document, rows = revision_before_compression
-    executor = MigrationExecutor(connection)
-    apps = migrate(executor.loader.graph.leaf_nodes())
+    apps = migrate(latest_migrations())
     revision = Revision.objects.get(profile__slug="generated")
     assert (revision.document, revision.working_copy) == (document, rows)
     assert revision.label == document["label"]
