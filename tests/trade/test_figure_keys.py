@@ -1,7 +1,7 @@
 """The database itself keeps one figure per key, totals included, whoever writes."""
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from tests.trade.factories import TradeFigureFactory
 from trade.models import HSChapter, TradeFigure
@@ -37,3 +37,15 @@ def figure_key(profile, chapter) -> dict:
         "source_en": "S",
         "source_fr": "S",
     }
+
+
+@pytest.mark.django_db
+def test_figure_pages_keep_room_for_in_place_updates_on_postgresql():
+    """A re-import rewrites figures; with room on their page PostgreSQL skips the indexes."""
+    if connection.vendor != "postgresql":
+        pytest.skip("fillfactor is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = %s", [TradeFigure._meta.db_table]
+        )
+        assert cursor.fetchone()[0] == ["fillfactor=70"]
