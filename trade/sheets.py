@@ -20,6 +20,7 @@ from decimal import Decimal
 from itertools import chain, islice
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -236,9 +237,11 @@ class TradeFigureSheet(Sheet):
     def export_rows(self, queryset):
         # One query per profile, in address order: outside a transaction PostgreSQL computes
         # a server-side cursor's whole result before its first row (2.3 s for 1 M figures).
+        # Only the profiles the export has figures of: a filtered one reads one or a few.
         columns = ("profile__slug", "year", "flow", "kind", "chapter__code", "value")
         columns += ("source_en", "source_fr")
-        for profile_id in Profile.objects.order_by("slug").values_list("pk", flat=True):
+        exported = Profile.objects.filter(Exists(queryset.filter(profile=OuterRef("pk"))))
+        for profile_id in exported.order_by("slug").values_list("pk", flat=True):
             rows = queryset.filter(profile_id=profile_id).order_by(
                 "year", "flow", "kind", "chapter__code"
             )

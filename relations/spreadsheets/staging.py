@@ -6,7 +6,7 @@ handful of set-based statements, whatever the number of rows:
 
 1. duplicates inside the file: one window query (`MIN(line) OVER (PARTITION BY key)`);
 2. the existing records: one UPDATE … FROM join on the key (per NULL pattern of the key, so
-   each uses the table's partial unique index);
+   each uses the unique index of that pattern, partial where NULLs are involved);
 3. a blank value keeps the stored one, or takes the default for a new record;
 4. each row is new, updated or unchanged; counts and the first changes for the preview;
 5. the writes: one UPDATE … FROM, one INSERT … SELECT, and the batch's `ImportChange` rows

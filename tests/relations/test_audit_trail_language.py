@@ -57,34 +57,28 @@ def test_a_withdrawal_keeps_the_reason_its_publisher_gave(publisher, canada_russ
 
 
 @pytest.fixture
-def entries_storing_go_live_in_english(transactional_db, publisher):
-    """Audit entries as relations 0031 wrote them, the go-live time in English words."""
-    from django.core.management import call_command
-
-    call_command("loaddata", "fixtures/canada-russia.json", verbosity=0)
-    from relations.models import Profile
-
-    publish_now_and_later(Profile.objects.get(slug="russia"), publisher)
-    apps = migrate([("relations", "0031_import_changes_checked_by_the_engine")])
+def two_releases_and_a_cancellation(transactional_db, publisher, canada_russia):
+    """A publish, a schedule and a cancellation; the schema is back at its newest after."""
+    published, scheduled = publish_now_and_later(canada_russia, publisher)
+    revision_withdraw(revision=scheduled, by=publisher, reason="go-live was wrong")
     try:
-        Entry = apps.get_model("relations", "AuditEntry")
-        for entry in Entry.objects.select_related("revision"):
-            entry.detail = f"go-live {local_time(entry.revision.go_live_at)}"
-            entry.save()
-        Entry.objects.create(
-            profile_id=entry.profile_id,
-            revision_id=entry.revision_id,
-            action="cancel",
-            detail="go-live was wrong",
-        )
-        yield
+        yield published, scheduled
     finally:
         migrate(latest_migrations())
 
 
 def test_the_migration_forgets_stored_go_live_words_and_keeps_reasons(
-    entries_storing_go_live_in_english,
+    two_releases_and_a_cancellation,
 ):
+    published, scheduled = two_releases_and_a_cancellation
+    old = migrate([("relations", "0031_import_changes_checked_by_the_engine")])
+    stored = old.get_model("relations", "AuditEntry").objects.values_list("action", "detail")
+    assert sorted(stored) == [
+        ("cancel", "go-live was wrong"),
+        ("publish", f"go-live {local_time(published.go_live_at)}"),
+        ("schedule", f"go-live {local_time(scheduled.go_live_at)}"),
+    ]
+
     migrate(latest_migrations())
 
     assert sorted(AuditEntry.objects.values_list("action", "detail")) == [

@@ -5,11 +5,14 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from relations.models import ImportBatch
 from tests.conftest import PASSWORD
 from tests.helpers import csv_bytes, import_file, long_rows, xlsx_bytes
+from tests.relations.factories import CountryFactory, ProfileFactory
 from tests.trade.factories import TradeFigureFactory
 from trade.models import HSChapter, TradeFigure
 
@@ -212,6 +215,24 @@ def test_the_csv_export_lists_figures_by_address_then_year_and_keeps_the_filter(
         ("testland", "1999"),
         ("testland", "2024"),
     ]
+
+
+def test_an_export_reads_only_the_profiles_it_has_figures_of(editor_client, canada_russia):
+    """One query per exported profile, none for the others: a ministry has hundreds."""
+
+    def export_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = editor_client.post(
+                f"{EXPORT}?profile__id__exact={canada_russia.pk}", {"format": "0", "resource": "0"}
+            )
+            b"".join(response.streaming_content)
+        return len(queries)
+
+    before = export_queries()
+    for code in ("QA", "QB", "QC", "QD", "QE"):  # made-up partners without figures
+        ProfileFactory(partner=CountryFactory(code=code), slug=code.lower())
+
+    assert export_queries() == before
 
 
 def test_the_xlsx_export_reimports_with_no_changes(editor_client, canada_russia):
